@@ -1,0 +1,111 @@
+package io.batchops.server;
+
+import io.batchops.server.auth.AuthFeature;
+import io.batchops.server.auth.Credentials;
+import io.batchops.server.drs.DrsJobService;
+import io.batchops.server.drs.DrsJobsResource;
+import io.batchops.server.errors.ApiExceptionMapper;
+import io.batchops.server.errors.ConstraintViolationMapper;
+import io.batchops.server.errors.JsonExceptionMapper;
+import io.batchops.server.errors.UnexpectedExceptionMapper;
+import io.batchops.server.errors.WebApplicationExceptionMapper;
+import io.batchops.server.http.Json;
+import io.batchops.server.http.RequestIds;
+import io.batchops.server.http.Validation;
+import io.batchops.server.meta.MetaResource;
+import io.batchops.server.sms.SmsTaskService;
+import io.batchops.server.sms.SmsTasksResource;
+import io.batchops.server.store.Fixtures;
+import io.batchops.server.store.InMemoryStore;
+import io.batchops.server.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The server, built in this one place for {@code main} and the tests alike. {@link #start} binds and
+ * returns a running server; {@link #close} stops it.
+ */
+public final class BatchopsServer implements AutoCloseable {
+    /** Room for the spec's 16384-character X-Auth-Token and the usual headers beside it. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    private final HttpServer http;
+    private final URI uri;
+    private final Store store;
+
+    private BatchopsServer(HttpServer http, URI uri, Store store) {
+        this.http = http;
+        this.uri = uri;
+        this.store = store;
+    }
+
+    /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
+    public static ResourceConfig createApp(Store store, Credentials credentials) {
+        return new ResourceConfig()
+                .register(new SmsTasksResource(new SmsTaskService(store)))
+                .register(new DrsJobsResource(new DrsJobService(store)))
+                .register(MetaResource.class)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(Json.class)
+                .register(Validation.class)
+                .register(RequestIds.class)
+                .register(new AuthFeature(credentials))
+                .register(ApiExceptionMapper.class)
+                .register(JsonExceptionMapper.class)
+                .register(ConstraintViolationMapper.class)
+                .register(WebApplicationExceptionMapper.class)
+                .register(UnexpectedExceptionMapper.class)
+                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    /** Loads the configured credentials and fixtures, then starts listening. */
+    public static BatchopsServer start(ServerConfig config) {
+        Credentials credentials = config.credentials() == null
+                ? Credentials.development()
+                : Credentials.read(config.credentials());
+        Store store = new InMemoryStore();
+        if (config.seed() != null) {
+            Fixtures.read(config.seed()).loadInto(store);
+        }
+        return start(config, store, credentials);
+    }
+
+    /** Starts listening with the given state and principals. */
+    public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials) {
+        URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, createApp(store, credentials), false);
+        // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
+        http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+        NetworkListener listener = http.getListeners().iterator().next();
+        listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + requested + ": " + e.getMessage(), e);
+        }
+        URI bound = URI.create("http://" + config.host() + ":" + listener.getPort());
+        return new BatchopsServer(http, bound, store);
+    }
+
+    /** Where the server listens, with the port it really bound. */
+    public URI uri() {
+        return uri;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}

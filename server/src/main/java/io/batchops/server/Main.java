@@ -1,0 +1,64 @@
+package io.batchops.server;
+
+import io.batchops.server.auth.Credentials;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar batchops-server.jar}: parses the options, starts the server, waits. */
+@Command(name = "batchops-server", mixinStandardHelpOptions = true,
+        description = "Serves the Huawei Cloud SMS and DRS batch APIs for development and tests.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:BATCHOPS_HOST:-" + ServerConfig.DEFAULT_HOST + "}",
+            description = "Address to listen on (env BATCHOPS_HOST, default ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "${env:BATCHOPS_PORT:-8080}",
+            description = "Port to listen on, 0 for any free port (env BATCHOPS_PORT, default ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--credentials", defaultValue = "${env:BATCHOPS_CREDENTIALS}",
+            description = "Credentials file: principals, tokens, actions (env BATCHOPS_CREDENTIALS). "
+                    + "Without it, one development principal with token '" + Credentials.DEVELOPMENT_TOKEN + "'.")
+    private Path credentials;
+
+    @Option(names = "--seed", defaultValue = "${env:BATCHOPS_SEED}",
+            description = "Fixtures file: SMS source servers and tasks, DRS jobs (env BATCHOPS_SEED). Without it, the server starts empty.")
+    private Path seed;
+
+    public static void main(String[] args) {
+        // Jersey warns that resources whose @Path sits on the generated interface "will be ignored" as
+        // providers; they are served as resources all the same, so the warning only misleads.
+        Logger.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.SEVERE);
+        CommandLine command = new CommandLine(new Main())
+                // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
+                .setExecutionExceptionHandler((failure, line, parsed) -> {
+                    line.getErr().println("batchops-server: " + failure.getMessage());
+                    return 1;
+                });
+        System.exit(command.execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "batchops-shutdown"));
+        System.out.println("batchops listening on " + server.uri());
+        if (credentials == null) {
+            System.out.println("No --credentials file: development principal 'developer', X-Auth-Token: "
+                    + Credentials.DEVELOPMENT_TOKEN + ", domain (SMS account) " + Credentials.DEVELOPMENT_DOMAIN
+                    + ", project (DRS) " + Credentials.DEVELOPMENT_PROJECT + ", every action allowed.");
+        }
+        stopped.await();
+        return 0;
+    }
+}

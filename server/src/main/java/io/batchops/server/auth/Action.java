@@ -1,0 +1,38 @@
+package io.batchops.server.auth;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.batchops.server.errors.Family;
+import java.util.Arrays;
+
+/** What a principal may be allowed to do, named as in the credentials file. */
+public enum Action {
+    SMS_TASK_DELETE("sms:task:delete", Family.SMS),
+    DRS_JOB_STOP("drs:job:stop", Family.DRS),
+    DRS_JOB_DELETE("drs:job:delete", Family.DRS);
+
+    private final String id;
+    private final Family family;
+
+    Action(String id, Family family) {
+        this.id = id;
+        this.family = family;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    @JsonCreator
+    public static Action of(String id) {
+        return Arrays.stream(values())
+                .filter(action -> action.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unexpected value '" + id + "'"));
+    }
+}

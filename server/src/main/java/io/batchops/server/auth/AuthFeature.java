@@ -1,0 +1,21 @@
+package io.batchops.server.auth;
+
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+
+/** Puts the {@link AuthFilter} in front of every resource marked {@link Authenticated}. */
+public final class AuthFeature implements DynamicFeature {
+    private final AuthFilter filter;
+
+    public AuthFeature(Credentials credentials) {
+        this.filter = new AuthFilter(credentials);
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        if (resource.getResourceClass().isAnnotationPresent(Authenticated.class)) {
+            context.register(filter);
+        }
+    }
+}

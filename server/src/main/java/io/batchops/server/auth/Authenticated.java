@@ -1,0 +1,16 @@
+package io.batchops.server.auth;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the resources that only an authenticated principal may call. Not a JAX-RS name binding:
+ * those are read from the generated interface that carries {@code @Path}, so {@link AuthFeature}
+ * binds the filter instead.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Authenticated {
+}

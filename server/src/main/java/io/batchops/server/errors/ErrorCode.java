@@ -1,0 +1,121 @@
+package io.batchops.server.errors;
+
+/**
+ * The one table of errors: who answers (the family, which shapes the body), HTTP status, code, and
+ * the message in both languages. Messages are {@link String#format} templates. The codes and their
+ * meaning are documented in the specs' descriptions; keep the two in step.
+ */
+public enum ErrorCode {
+    // The API gateway in front of both services.
+    GATEWAY_UNAUTHORIZED(Family.GATEWAY, 401, "APIGW.0301",
+            "Incorrect IAM authentication information: %s",
+            "IAM认证信息错误：%s"),
+    GATEWAY_NO_SUCH_API(Family.GATEWAY, 404, "APIGW.0101",
+            "The API does not exist or has not been published in the environment",
+            "API不存在或未发布到环境"),
+
+    // SMS. SMS.1800, SMS.1801 and SMS.1802 are batchops' choices: SMS publishes none for these.
+    SMS_INTERNAL_ERROR(Family.SMS, 500, "SMS.1800",
+            "Internal server error (reference %s)",
+            "服务内部错误（参考编号 %s）"),
+    SMS_INVALID_PARAMETER(Family.SMS, 400, "SMS.1801",
+            "Invalid parameter %s",
+            "参数无效：%s"),
+    SMS_TASK_NOT_FOUND(Family.SMS, 404, "SMS.1802",
+            "%d task(s) do not exist",
+            "%d 个任务不存在"),
+    SMS_TASK_NOT_DELETABLE(Family.SMS, 400, "SMS.2015",
+            "%d task(s) cannot be deleted: the source server is connected and in a status that blocks deletion",
+            "%d 个任务无法删除：源端服务器已连接且处于不允许删除的状态"),
+    SMS_PERMISSION_DENIED(Family.SMS, 403, "SMS.9004",
+            "The current account does not have the permission to execute policy. %s",
+            "当前账号没有执行策略的权限。%s"),
+
+    // DRS, whole request.
+    DRS_INTERNAL_ERROR(Family.DRS, 500, "DRS.M00004",
+            "Internal server error (reference %s)",
+            "服务内部错误（参考编号 %s）"),
+    DRS_MALFORMED_BODY(Family.DRS, 400, "DRS.M00007",
+            "Invalid request body: %s",
+            "请求体无效：%s"),
+    DRS_MISSING_PARAMETER(Family.DRS, 400, "DRS.M00200",
+            "Missing parameter %s",
+            "缺少参数：%s"),
+    DRS_INVALID_PARAMETER(Family.DRS, 400, "DRS.M00201",
+            "Invalid parameter %s",
+            "参数无效：%s"),
+    DRS_PARAMETER_OUT_OF_RANGE(Family.DRS, 400, "DRS.M00202",
+            "Invalid parameter %s",
+            "参数值无效：%s"),
+    DRS_INVALID_PROJECT(Family.DRS, 403, "DRS.M00261",
+            "Invalid project ID: %s",
+            "项目ID无效：%s"),
+    DRS_PERMISSION_DENIED(Family.DRS, 403, "DRS.M00106",
+            "%s",
+            "%s"),
+
+    // DRS, one job inside a 202 answer.
+    DRS_STATUS_NOT_ALLOWED(Family.DRS, 400, "DRS.M00304",
+            "The operation is not allowed in the task's current status (%s).",
+            "当前任务状态（%s）不允许该操作。"),
+    DRS_JOB_BUSY(Family.DRS, 400, "DRS.M01504",
+            "Another operation is being performed on the migration task or the migration task is abnormal. Try again later.",
+            "迁移任务正在进行其他操作或任务异常，请稍后重试。"),
+    DRS_JOB_NOT_FOUND(Family.DRS, 400, "DRS.M05003",
+            "The task does not exist.",
+            "任务不存在。"),
+    DRS_JOB_DELETED(Family.DRS, 400, "DRS.M05004",
+            "The task has already been deleted or released.",
+            "任务已被删除或释放。");
+
+    private final Family family;
+    private final int status;
+    private final String code;
+    private final String english;
+    private final String chinese;
+
+    ErrorCode(Family family, int status, String code, String english, String chinese) {
+        this.family = family;
+        this.status = status;
+        this.code = code;
+        this.english = english;
+        this.chinese = chinese;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message(Language language, Object... args) {
+        return String.format(language == Language.ZH_CN ? chinese : english, args);
+    }
+
+    /**
+     * The code for bad input: DRS tells the problems apart, SMS has one code for all. The gateway's
+     * own paths take no input, so its family falls back to the SMS code.
+     */
+    public static ErrorCode invalidInput(Family family, InputProblem problem) {
+        if (family != Family.DRS) {
+            return SMS_INVALID_PARAMETER;
+        }
+        return switch (problem) {
+            case MALFORMED -> DRS_MALFORMED_BODY;
+            case MISSING -> DRS_MISSING_PARAMETER;
+            case INVALID -> DRS_INVALID_PARAMETER;
+            case OUT_OF_RANGE -> DRS_PARAMETER_OUT_OF_RANGE;
+        };
+    }
+
+    /** The code for an unexpected failure while serving a path of this family. */
+    public static ErrorCode internal(Family family) {
+        return family == Family.DRS ? DRS_INTERNAL_ERROR : SMS_INTERNAL_ERROR;
+    }
+}

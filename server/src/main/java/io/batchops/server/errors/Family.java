@@ -1,0 +1,23 @@
+package io.batchops.server.errors;
+
+/**
+ * Who answers an error, which decides the shape of its body: the API gateway in front of both
+ * services, or one of the two services.
+ */
+public enum Family {
+    GATEWAY,
+    SMS,
+    DRS;
+
+    /** The service a request path belongs to; paths of neither are the gateway's to answer. */
+    public static Family ofPath(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        if (p.startsWith("/v3/tasks")) {
+            return SMS;
+        }
+        if (p.startsWith("/v3/") && p.contains("/jobs")) {
+            return DRS;
+        }
+        return GATEWAY;
+    }
+}

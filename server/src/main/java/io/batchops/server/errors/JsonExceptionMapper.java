@@ -1,0 +1,118 @@
+package io.batchops.server.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A request body that is not JSON, or not JSON of the contract's shape. */
+public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingException> {
+    /** Jackson names a missing required property only in its message. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern REFUSED_VALUE = Pattern.compile("Unexpected value '(.*)'");
+
+    @Override
+    protected ApiException translate(JsonProcessingException failure, Family family, ContainerRequestContext request) {
+        if (failure instanceof StreamReadException read) {
+            if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                return ApiException.invalidInput(family, InputProblem.INVALID, read.getOriginalMessage());
+            }
+            return ApiException.invalidInput(family, InputProblem.MALFORMED,
+                    "the body is not valid JSON: " + read.getOriginalMessage() + location(read));
+        }
+        if (!(failure instanceof JsonMappingException mapping)) {
+            return ApiException.invalidInput(family, InputProblem.MALFORMED, "the body is not valid JSON");
+        }
+        String path = path(mapping);
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return ApiException.invalidInput(family, InputProblem.INVALID,
+                    path + ": unknown field; allowed: " + unknown.getKnownPropertyIds());
+        }
+        if (mapping instanceof InvalidNullException) {
+            return ApiException.invalidInput(family, InputProblem.MISSING, path + ": must not be null");
+        }
+        Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(mapping.getOriginalMessage()));
+        if (missing.find()) {
+            String field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
+            return ApiException.invalidInput(family, InputProblem.MISSING, field + ": is required");
+        }
+        Class<?> target = targetType(mapping);
+        if (target != null && target.isEnum()) {
+            return ApiException.invalidInput(family, InputProblem.OUT_OF_RANGE,
+                    path + ": " + quotedValue(mapping) + "is not one of " + Arrays.toString(target.getEnumConstants()));
+        }
+        return ApiException.invalidInput(family, InputProblem.INVALID,
+                path + ": wrong type, expected " + (target == null ? "another type" : jsonType(target)));
+    }
+
+    private static String location(StreamReadException read) {
+        return read.getLocation() == null ? ""
+                : " (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")";
+    }
+
+    /** The JSON path of the failure, as {@code jobs[0].delete_type}. */
+    static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static Class<?> targetType(JsonMappingException mapping) {
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return mismatch.getTargetType();
+        }
+        if (mapping instanceof ValueInstantiationException instantiation && instantiation.getType() != null) {
+            return instantiation.getType().getRawClass();
+        }
+        return null;
+    }
+
+    /** The refused value, quoted and followed by a space, where Jackson tells it. */
+    private static String quotedValue(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException format) {
+            return "'" + format.getValue() + "' ";
+        }
+        // The generated enums refuse an unknown value with this message.
+        Matcher refused = REFUSED_VALUE.matcher(String.valueOf(mapping.getCause() == null ? "" : mapping.getCause().getMessage()));
+        return refused.find() ? "'" + refused.group(1) + "' " : "";
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (Map.class.isAssignableFrom(type) || !List.of("java.", "javax.").stream().anyMatch(type.getName()::startsWith)) {
+            return "object";
+        }
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,41 @@
+package io.batchops.server.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.ws.rs.ext.ContextResolver;
+
+/**
+ * The one JSON configuration, for request bodies, responses and the server's own files. It is strict
+ * because the contract is: an unknown field, a duplicate key, a null inside a list or a number where
+ * a string belongs is an error, not something to guess at. Responses leave absent values out.
+ */
+public final class Json implements ContextResolver<ObjectMapper> {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Enum, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,37 @@
+package io.batchops.server.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.UUID;
+
+/**
+ * Gives every request an id before anything else can fail, and answers it in {@code X-Request-Id}
+ * on every response, errors included. A client's own {@code X-Request-Id} is ignored: as with the
+ * real gateway, the id is the server's.
+ */
+@PreMatching
+@Priority(0)
+public final class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String HEADER = "X-Request-Id";
+    private static final String PROPERTY = RequestIds.class.getName();
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HEADER, of(request));
+    }
+
+    /** This request's id. */
+    public static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(PROPERTY);
+        return id == null ? "" : id.toString();
+    }
+}

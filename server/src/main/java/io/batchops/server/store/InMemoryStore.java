@@ -1,0 +1,89 @@
+package io.batchops.server.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/** The store in memory: one lock per tenant makes each unit of work atomic for that tenant. */
+public final class InMemoryStore implements Store {
+    private final Map<String, AccountData> accounts = new ConcurrentHashMap<>();
+    private final Map<String, ProjectData> projects = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> T inAccount(String domainId, Function<Account, T> work) {
+        AccountData account = accounts.computeIfAbsent(domainId, id -> new AccountData());
+        return account.locked(() -> work.apply(account));
+    }
+
+    @Override
+    public <T> T inProject(String projectId, Function<Project, T> work) {
+        ProjectData project = projects.computeIfAbsent(projectId, id -> new ProjectData());
+        return project.locked(() -> work.apply(project));
+    }
+
+    @Override
+    public void clear() {
+        accounts.clear();
+        projects.clear();
+    }
+
+    private static class Tenant {
+        private final ReentrantLock lock = new ReentrantLock();
+
+        <T> T locked(java.util.function.Supplier<T> work) {
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static final class AccountData extends Tenant implements Account {
+        private final Map<String, MigrationTask> tasks = new HashMap<>();
+        private final Map<String, SourceServer> sources = new HashMap<>();
+
+        @Override
+        public Optional<MigrationTask> task(String id) {
+            return Optional.ofNullable(tasks.get(id));
+        }
+
+        @Override
+        public Optional<SourceServer> source(String id) {
+            return Optional.ofNullable(sources.get(id));
+        }
+
+        @Override
+        public void put(MigrationTask task) {
+            tasks.put(task.id(), task);
+        }
+
+        @Override
+        public void put(SourceServer source) {
+            sources.put(source.id(), source);
+        }
+
+        @Override
+        public void removeTask(String id) {
+            tasks.remove(id);
+        }
+    }
+
+    private static final class ProjectData extends Tenant implements Project {
+        private final Map<String, Job> jobs = new HashMap<>();
+
+        @Override
+        public Optional<Job> job(String id) {
+            return Optional.ofNullable(jobs.get(id));
+        }
+
+        @Override
+        public void put(Job job) {
+            jobs.put(job.id(), job);
+        }
+    }
+}

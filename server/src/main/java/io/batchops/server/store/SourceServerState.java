@@ -1,0 +1,57 @@
+package io.batchops.server.store;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * States of an SMS source server, as the real service names them. {@code blocksTaskDeletion} is the
+ * service's constraint: while the server is connected and in one of these states its migration tasks
+ * cannot be deleted.
+ */
+public enum SourceServerState {
+    UNAVAILABLE(false),
+    WAITING(false),
+    INITIALIZE(true),
+    REPLICATE(true),
+    SYNCING(true),
+    STOPPING(true),
+    STOPPED(false),
+    SKIPPING(true),
+    DELETING(true),
+    CLEARING(true),
+    CLEARED(false),
+    CLEARFAILED(false),
+    PREMIGREADY(false),
+    PREMIGING(true),
+    PREMIGED(false),
+    PREMIGFAILED(false),
+    CLONING(true),
+    CUTOVERING(true),
+    FINISHED(false),
+    ERROR(false);
+
+    private final boolean blocksTaskDeletion;
+
+    SourceServerState(boolean blocksTaskDeletion) {
+        this.blocksTaskDeletion = blocksTaskDeletion;
+    }
+
+    public boolean blocksTaskDeletion() {
+        return blocksTaskDeletion;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static SourceServerState of(String wireName) {
+        return Arrays.stream(values())
+                .filter(state -> state.wireName().equals(wireName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unexpected value '" + wireName + "'"));
+    }
+}

@@ -1,0 +1,42 @@
+package io.batchops.server.store;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the state lives. Work is done in units, one tenant at a time: everything a unit reads and
+ * writes is isolated from every other unit on the same tenant, so a batch is checked and applied as
+ * one step and two requests never both succeed on the same task or job. A tenant's unit sees only
+ * that tenant's data.
+ */
+public interface Store {
+
+    /** Runs {@code work} as one unit over an SMS account's (domain's) source servers and tasks. */
+    <T> T inAccount(String domainId, Function<Account, T> work);
+
+    /** Runs {@code work} as one unit over a DRS project's jobs. */
+    <T> T inProject(String projectId, Function<Project, T> work);
+
+    /** Forgets everything. */
+    void clear();
+
+    /** One SMS account's data, inside a unit of work. */
+    interface Account {
+        Optional<MigrationTask> task(String id);
+
+        Optional<SourceServer> source(String id);
+
+        void put(MigrationTask task);
+
+        void put(SourceServer source);
+
+        void removeTask(String id);
+    }
+
+    /** One DRS project's data, inside a unit of work. */
+    interface Project {
+        Optional<Job> job(String id);
+
+        void put(Job job);
+    }
+}
