@@ -21,6 +21,8 @@ import io.batchops.server.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -35,6 +37,16 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class BatchopsServer implements AutoCloseable {
     /** Room for the spec's 16384-character X-Auth-Token and the usual headers beside it. */
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /**
+     * Jersey warns that resources whose @Path sits on the generated interface "will be ignored" as
+     * providers; they are served as resources all the same, so the warning only misleads. Held in a
+     * field so that the level is not lost with a collected logger.
+     */
+    private static final Logger JERSEY_PROVIDERS = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        JERSEY_PROVIDERS.setLevel(Level.SEVERE);
+    }
 
     private final HttpServer http;
     private final URI uri;

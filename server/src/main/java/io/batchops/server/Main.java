@@ -4,8 +4,6 @@ import io.batchops.server.auth.Credentials;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +30,6 @@ public final class Main implements Callable<Integer> {
     private Path seed;
 
     public static void main(String[] args) {
-        // Jersey warns that resources whose @Path sits on the generated interface "will be ignored" as
-        // providers; they are served as resources all the same, so the warning only misleads.
-        Logger.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.SEVERE);
         CommandLine command = new CommandLine(new Main())
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
                 .setExecutionExceptionHandler((failure, line, parsed) -> {

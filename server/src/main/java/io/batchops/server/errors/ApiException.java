@@ -34,9 +34,13 @@ public final class ApiException extends RuntimeException {
         return new ApiException(code, args, errorParams, List.of(), null);
     }
 
-    /** Bad input; {@code detail} names the offending field and what is wrong with it. */
-    public static ApiException invalidInput(Family family, InputProblem problem, String detail) {
-        return of(ErrorCode.invalidInput(family, problem), detail);
+    /**
+     * Bad input in {@code field} (as the client wrote it: {@code ids[3]}, {@code X-Language},
+     * {@code body}); the message names the field and what is wrong, and SMS also lists the field in
+     * {@code error_param}.
+     */
+    public static ApiException invalidInput(Family family, InputProblem problem, String field, String detail) {
+        return withParams(ErrorCode.invalidInput(family, problem), List.of(field), field + ": " + detail);
     }
 
     /**

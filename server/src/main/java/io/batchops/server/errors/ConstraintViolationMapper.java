@@ -33,7 +33,7 @@ public final class ConstraintViolationMapper extends ErrorResponses<ConstraintVi
                 .orElseThrow();
         boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
         return ApiException.invalidInput(family, missing ? InputProblem.MISSING : InputProblem.OUT_OF_RANGE,
-                fieldOf(violation.getPropertyPath()) + ": " + violation.getMessage());
+                fieldOf(violation.getPropertyPath()), violation.getMessage());
     }
 
     private String fieldOf(Path path) {

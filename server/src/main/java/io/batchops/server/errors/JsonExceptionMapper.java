@@ -26,34 +26,34 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
     protected ApiException translate(JsonProcessingException failure, Family family, ContainerRequestContext request) {
         if (failure instanceof StreamReadException read) {
             if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
-                return ApiException.invalidInput(family, InputProblem.INVALID, read.getOriginalMessage());
+                return ApiException.invalidInput(family, InputProblem.INVALID, "body", read.getOriginalMessage());
             }
-            return ApiException.invalidInput(family, InputProblem.MALFORMED,
-                    "the body is not valid JSON: " + read.getOriginalMessage() + location(read));
+            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body",
+                    "not valid JSON: " + read.getOriginalMessage() + location(read));
         }
         if (!(failure instanceof JsonMappingException mapping)) {
-            return ApiException.invalidInput(family, InputProblem.MALFORMED, "the body is not valid JSON");
+            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON");
         }
         String path = path(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return ApiException.invalidInput(family, InputProblem.INVALID,
-                    path + ": unknown field; allowed: " + unknown.getKnownPropertyIds());
+            return ApiException.invalidInput(family, InputProblem.INVALID, path,
+                    "unknown field; allowed: " + unknown.getKnownPropertyIds());
         }
         if (mapping instanceof InvalidNullException) {
-            return ApiException.invalidInput(family, InputProblem.MISSING, path + ": must not be null");
+            return ApiException.invalidInput(family, InputProblem.MISSING, path, "must not be null");
         }
         Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(mapping.getOriginalMessage()));
         if (missing.find()) {
             String field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
-            return ApiException.invalidInput(family, InputProblem.MISSING, field + ": is required");
+            return ApiException.invalidInput(family, InputProblem.MISSING, field, "is required");
         }
         Class<?> target = targetType(mapping);
         if (target != null && target.isEnum()) {
-            return ApiException.invalidInput(family, InputProblem.OUT_OF_RANGE,
-                    path + ": " + quotedValue(mapping) + "is not one of " + Arrays.toString(target.getEnumConstants()));
+            return ApiException.invalidInput(family, InputProblem.OUT_OF_RANGE, path,
+                    quotedValue(mapping) + "is not one of " + Arrays.toString(target.getEnumConstants()));
         }
-        return ApiException.invalidInput(family, InputProblem.INVALID,
-                path + ": wrong type, expected " + (target == null ? "another type" : jsonType(target)));
+        return ApiException.invalidInput(family, InputProblem.INVALID, path,
+                "wrong type, expected " + (target == null ? "another type" : jsonType(target)));
     }
 
     private static String location(StreamReadException read) {

@@ -32,7 +32,7 @@ public enum Language {
                 .filter(language -> language.tag.equals(header))
                 .findFirst()
                 .orElseThrow(() -> ApiException.invalidInput(Family.DRS, InputProblem.OUT_OF_RANGE,
-                        HEADER + ": '" + header + "' is not one of " + tags()));
+                        HEADER, "'" + header + "' is not one of " + tags()));
     }
 
     /** Like {@link #parse} but never fails: error bodies are written even when the header is bad. */

@@ -18,15 +18,15 @@ public final class WebApplicationExceptionMapper extends ErrorResponses<WebAppli
             return ApiException.of(ErrorCode.GATEWAY_NO_SUCH_API);
         }
         if (failure instanceof NotSupportedException) {
-            return ApiException.invalidInput(family, InputProblem.INVALID,
-                    "Content-Type: '" + request.getHeaderString("Content-Type") + "' is not supported; use application/json");
+            return ApiException.invalidInput(family, InputProblem.INVALID, "Content-Type",
+                    "'" + request.getHeaderString("Content-Type") + "' is not supported; use application/json");
         }
         if (failure instanceof NotAcceptableException) {
-            return ApiException.invalidInput(family, InputProblem.INVALID,
-                    "Accept: '" + request.getHeaderString("Accept") + "' cannot be met; responses are application/json");
+            return ApiException.invalidInput(family, InputProblem.INVALID, "Accept",
+                    "'" + request.getHeaderString("Accept") + "' cannot be met; responses are application/json");
         }
         if (failure.getResponse().getStatus() < 500) {
-            return ApiException.invalidInput(family, InputProblem.INVALID, "request: " + failure.getMessage());
+            return ApiException.invalidInput(family, InputProblem.INVALID, "request", failure.getMessage());
         }
         return UnexpectedExceptionMapper.internalError(failure, family, request);
     }

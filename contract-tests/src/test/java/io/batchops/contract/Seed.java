@@ -1,0 +1,75 @@
+package io.batchops.contract;
+
+import io.batchops.server.store.Fixtures;
+import io.batchops.server.store.Job;
+import io.batchops.server.store.JobRole;
+import io.batchops.server.store.JobStatus;
+import io.batchops.server.store.MigrationTask;
+import io.batchops.server.store.SourceServer;
+import io.batchops.server.store.SourceServerState;
+import io.batchops.server.store.TaskState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the state a test starts from. */
+final class Seed {
+    /** A source server that never blocks its tasks' deletion. */
+    static final String IDLE_SOURCE = "src-idle";
+
+    private final List<SourceServer> sources = new ArrayList<>();
+    private final List<MigrationTask> tasks = new ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
+
+    static Seed empty() {
+        return new Seed();
+    }
+
+    /** Tasks of {@code domain} on an idle, connected source server: all deletable. */
+    static Seed deletableTasks(String domain, List<String> ids) {
+        Seed seed = new Seed().source(IDLE_SOURCE + "-" + domain, domain, SourceServerState.STOPPED, true);
+        ids.forEach(id -> seed.task(id, domain, IDLE_SOURCE + "-" + domain));
+        return seed;
+    }
+
+    /** Standalone jobs of {@code project}, all in {@code status}. */
+    static Seed jobs(String project, JobStatus status, List<String> ids) {
+        Seed seed = new Seed();
+        ids.forEach(id -> seed.job(id, project, status));
+        return seed;
+    }
+
+    Seed source(String id, String domain, SourceServerState state, boolean connected) {
+        sources.add(new SourceServer(id, domain, "server-" + id, state, connected));
+        return this;
+    }
+
+    Seed task(String id, String domain, String sourceId) {
+        tasks.add(new MigrationTask(id, domain, "task-" + id, sourceId, TaskState.READY));
+        return this;
+    }
+
+    Seed job(String id, String project, JobStatus status) {
+        return job(id, project, status, JobRole.STANDALONE, false);
+    }
+
+    Seed job(String id, String project, JobStatus status, JobRole role, boolean dualActive) {
+        jobs.add(new Job(id, project, "job-" + id, status, null, role, dualActive));
+        return this;
+    }
+
+    Seed and(Seed other) {
+        sources.addAll(other.sources);
+        tasks.addAll(other.tasks);
+        jobs.addAll(other.jobs);
+        return this;
+    }
+
+    Fixtures fixtures() {
+        return new Fixtures(new Fixtures.Sms(sources, tasks), new Fixtures.Drs(jobs));
+    }
+
+    /** Makes this the server's whole state. */
+    void load() {
+        TestServer.reset(fixtures());
+    }
+}

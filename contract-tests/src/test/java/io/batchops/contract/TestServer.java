@@ -1,0 +1,61 @@
+package io.batchops.contract;
+
+import io.batchops.server.BatchopsServer;
+import io.batchops.server.ServerConfig;
+import io.batchops.server.auth.Action;
+import io.batchops.server.auth.Credentials;
+import io.batchops.server.store.Fixtures;
+import io.batchops.server.store.InMemoryStore;
+import io.batchops.server.store.Store;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The server under test: started once per test JVM, in-process on a free port, with the principals
+ * below. Each test loads the state it needs with {@link #reset}.
+ */
+final class TestServer {
+    static final String ALICE_TOKEN = "alice-token";
+    static final String ALICE_DOMAIN = "d0a11ce0000000000000000000000001";
+    static final String ALICE_PROJECT = "p0a11ce0000000000000000000000001";
+    /** Alice's tokens at the spec's X-Auth-Token bounds, so that a request at a bound can succeed. */
+    static final String SHORTEST_TOKEN = "a";
+    static final String LONGEST_TOKEN = "L".repeat(16384);
+
+    static final String BOB_TOKEN = "bob-token";
+    static final String BOB_DOMAIN = "d0b0b000000000000000000000000002";
+    static final String BOB_PROJECT = "p0b0b000000000000000000000000002";
+
+    /** In Alice's account and project, allowed nothing. */
+    static final String CAROL_TOKEN = "carol-token";
+    /** In Alice's account and project, allowed only to stop DRS jobs. */
+    static final String DAVE_TOKEN = "dave-token";
+
+    private static final Store STORE = new InMemoryStore();
+    private static final BatchopsServer SERVER = BatchopsServer.start(
+            new ServerConfig("127.0.0.1", 0, null, null), STORE, Credentials.of(List.of(
+                    new Credentials.Entry("alice", ALICE_DOMAIN, List.of(ALICE_PROJECT),
+                            List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN), null),
+                    new Credentials.Entry("bob", BOB_DOMAIN, List.of(BOB_PROJECT), List.of(BOB_TOKEN), null),
+                    new Credentials.Entry("carol", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(CAROL_TOKEN), Set.of()),
+                    new Credentials.Entry("dave", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(DAVE_TOKEN),
+                            Set.of(Action.DRS_JOB_STOP)))));
+
+    private TestServer() {
+    }
+
+    static URI uri() {
+        return SERVER.uri();
+    }
+
+    static Store store() {
+        return STORE;
+    }
+
+    /** Replaces all state with {@code fixtures}. */
+    static void reset(Fixtures fixtures) {
+        STORE.clear();
+        fixtures.loadInto(STORE);
+    }
+}

@@ -1,0 +1,81 @@
+package io.batchops.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Raw HTTP to the server under test, and the spec check of every answer: each exchange's response
+ * is validated against the operation's spec before a test sees it.
+ */
+final class Wire {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final Contract contract;
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+
+    private Wire(Contract contract, String method, String path) {
+        this.contract = contract;
+        this.method = method;
+        this.path = path;
+    }
+
+    /** A request to an operation of {@code contract}, with JSON content type. */
+    static Wire to(Contract contract, String method, String path) {
+        return new Wire(contract, method, path).header("Content-Type", "application/json");
+    }
+
+    Wire token(String token) {
+        return header("X-Auth-Token", token);
+    }
+
+    Wire header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    Wire body(Object json) {
+        this.body = json == null ? null : json instanceof String text ? text : Exchange.MAPPER.valueToTree(json).toString();
+        return this;
+    }
+
+    /** Sends, checks the answer against the spec and its X-Request-Id, and returns it. */
+    Exchange send() {
+        Exchange exchange = sendUnchecked();
+        contract.assertResponseConforms(exchange);
+        return exchange;
+    }
+
+    /** Sends without checking the answer against the spec (for paths the spec does not have). */
+    Exchange sendUnchecked() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.uri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Exchange(method, path, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
