@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchops.client.BatchopsClient;
 import io.batchops.client.BatchopsException;
 import io.batchops.client.drs.invoker.ApiClient;
@@ -35,9 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  * aside). An example added to a spec without a scenario here fails {@link #everyExampleHasAScenario}.
  */
 class ExamplesTest {
-    private static final String SMS_PATH = "/v3/tasks/delete";
-    private static final String DRS_TEMPLATE = "/v3/{project_id}/jobs/batch-jobs";
-    private static final String DRS_PATH = "/v3/" + ALICE_PROJECT + "/jobs/batch-jobs";
+    private static final String SMS_PATH = Target.SMS_DELETE.path();
+    private static final String DRS_TEMPLATE = Target.DRS_BATCH.template();
+    private static final String DRS_PATH = Target.DRS_BATCH.path();
     private static final String JOB_RUNNING = "4c6ac8c0-2f51-426a-97b2-cb2c668jb201";
     private static final String JOB_BUSY = "6211d20d-0006-41da-836e-db3301ajb20b";
     private static final String JOB_RELEASED = "140b5236-88ad-43c8-811c-1268453jb101";
@@ -100,7 +99,7 @@ class ExamplesTest {
                         examplesDrs, false),
                 new Scenario(Contract.DRS, "DELETE", DRS_TEMPLATE, DRS_PATH, 401, "tokenMissing", null,
                         requestExample("DELETE", DRS_TEMPLATE, "deleteTask"), examplesDrs, false),
-                new Scenario(Contract.DRS, "DELETE", DRS_TEMPLATE, "/v3/0a1b2c3d4e5f60718293a4b5c6d7e8f9/jobs/batch-jobs",
+                new Scenario(Contract.DRS, "DELETE", DRS_TEMPLATE, Target.drsPath("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
                         403, "foreignProject", ALICE_TOKEN, requestExample("DELETE", DRS_TEMPLATE, "deleteTask"),
                         examplesDrs, true));
     }
@@ -191,7 +190,5 @@ class ExamplesTest {
         Wire.to(Contract.DRS, "DELETE", DRS_PATH).token(ALICE_TOKEN).body(stop.requestBody()).send();
         assertEquals(JobStatus.RELEASE_RESOURCE_STARTED, State.jobStatus(ALICE_PROJECT, JOB_RUNNING).orElseThrow());
         assertEquals(JobStatus.CHANGE_JOB_STARTED, State.jobStatus(ALICE_PROJECT, JOB_BUSY).orElseThrow());
-        ObjectNode unused = Exchange.MAPPER.createObjectNode();
-        assertTrue(unused.isEmpty());
     }
 }

@@ -64,6 +64,14 @@ final class Seed {
         return this;
     }
 
+    List<MigrationTask> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    List<Job> jobs() {
+        return List.copyOf(jobs);
+    }
+
     Fixtures fixtures() {
         return new Fixtures(new Fixtures.Sms(sources, tasks), new Fixtures.Drs(jobs));
     }

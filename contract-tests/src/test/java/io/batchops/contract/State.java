@@ -3,6 +3,7 @@ package io.batchops.contract;
 import io.batchops.server.store.Job;
 import io.batchops.server.store.JobStatus;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** What the server holds, read straight from its store (the API has no read operations yet). */
 final class State {
@@ -14,6 +15,19 @@ final class State {
     }
 
     static Optional<JobStatus> jobStatus(String project, String id) {
-        return TestServer.store().inProject(project, project1 -> project1.job(id).map(Job::status));
+        return TestServer.store().inProject(project, jobs -> jobs.job(id).map(Job::status));
+    }
+
+    /**
+     * Where each task and job of {@code seed} stands now: present or gone, and each job's status. Two
+     * snapshots are equal when a request changed none of them.
+     */
+    static TreeMap<String, String> of(Seed seed) {
+        TreeMap<String, String> snapshot = new TreeMap<>();
+        seed.tasks().forEach(task -> snapshot.put("task " + task.domainId() + "/" + task.id(),
+                taskExists(task.domainId(), task.id()) ? "present" : "gone"));
+        seed.jobs().forEach(job -> snapshot.put("job " + job.projectId() + "/" + job.id(),
+                jobStatus(job.projectId(), job.id()).map(Enum::name).orElse("gone")));
+        return snapshot;
     }
 }

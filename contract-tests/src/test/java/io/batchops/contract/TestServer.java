@@ -53,6 +53,13 @@ final class TestServer {
         return STORE;
     }
 
+    /** Alice's token of exactly {@code length} characters: the tokens at the spec's bounds. */
+    static String tokenOfLength(int length) {
+        return List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN).stream()
+                .filter(token -> token.length() == length).findFirst()
+                .orElseThrow(() -> new AssertionError("Alice has no token of length " + length + "; add one"));
+    }
+
     /** Replaces all state with {@code fixtures}. */
     static void reset(Fixtures fixtures) {
         STORE.clear();

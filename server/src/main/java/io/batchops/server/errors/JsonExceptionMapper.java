@@ -44,7 +44,10 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
         }
         Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(mapping.getOriginalMessage()));
         if (missing.find()) {
-            String field = path.isEmpty() ? missing.group(1) : path + "." + missing.group(1);
+            // Jackson's path may end with the missing property itself, or stop at its object.
+            String property = missing.group(1);
+            String field = path.equals("body") ? property
+                    : path.equals(property) || path.endsWith("." + property) ? path : path + "." + property;
             return ApiException.invalidInput(family, InputProblem.MISSING, field, "is required");
         }
         Class<?> target = targetType(mapping);
