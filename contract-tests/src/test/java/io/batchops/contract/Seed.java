@@ -44,7 +44,11 @@ final class Seed {
     }
 
     Seed task(String id, String domain, String sourceId) {
-        tasks.add(new MigrationTask(id, domain, "task-" + id, sourceId, TaskState.READY));
+        return task(id, domain, sourceId, TaskState.READY);
+    }
+
+    Seed task(String id, String domain, String sourceId, TaskState state) {
+        tasks.add(new MigrationTask(id, domain, "task-" + id, sourceId, state));
         return this;
     }
 
