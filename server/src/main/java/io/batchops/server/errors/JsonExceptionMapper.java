@@ -34,6 +34,10 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
         if (!(failure instanceof JsonMappingException mapping)) {
             return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON");
         }
+        // A body cut short inside a list reaches the list's element reader, not the parser.
+        if (String.valueOf(mapping.getOriginalMessage()).contains("end-of-input")) {
+            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: it ends early");
+        }
         String path = path(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return ApiException.invalidInput(family, InputProblem.INVALID, path,
