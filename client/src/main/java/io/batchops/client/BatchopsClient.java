@@ -51,7 +51,7 @@ public final class BatchopsClient {
     /** SMS: deletes the tasks, all or none. */
     public void deleteTasks(List<String> ids) {
         try {
-            sms.deleteTasks(token, new DeleteTasksReq().ids(ids));
+            sms.deleteTasks(new DeleteTasksReq().ids(ids), token);
         } catch (io.batchops.client.sms.invoker.ApiException e) {
             throw new BatchopsException(e.getCode(), e.getResponseHeaders(), e.getResponseBody(), e);
         }
@@ -65,7 +65,7 @@ public final class BatchopsClient {
     /** As {@link #batchDeleteJobs(String, List)}, with messages in {@code language} (en-us or zh-cn). */
     public BatchDeleteJobsResp batchDeleteJobs(String projectId, List<DeleteJobReq> jobs, String language) {
         try {
-            return drs.batchDeleteJobs(projectId, token, new BatchDeleteJobReq().jobs(jobs), language);
+            return drs.batchDeleteJobs(projectId, new BatchDeleteJobReq().jobs(jobs), token, language);
         } catch (io.batchops.client.drs.invoker.ApiException e) {
             throw new BatchopsException(e.getCode(), e.getResponseHeaders(), e.getResponseBody(), e);
         }

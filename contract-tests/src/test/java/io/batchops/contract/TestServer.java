@@ -32,14 +32,20 @@ final class TestServer {
     /** In Alice's account and project, allowed only to stop DRS jobs. */
     static final String DAVE_TOKEN = "dave-token";
 
+    /** Access key pairs, for the official SDK and for signed raw requests. */
+    static final Credentials.AccessKey ALICE_KEY = new Credentials.AccessKey("ALICEACCESSKEY000001", "alice-secret-key");
+    static final Credentials.AccessKey BOB_KEY = new Credentials.AccessKey("BOBACCESSKEY00000002", "bob-secret-key");
+    static final Credentials.AccessKey CAROL_KEY = new Credentials.AccessKey("CAROLACCESSKEY000003", "carol-secret-key");
+
     private static final Store STORE = new InMemoryStore();
     private static final BatchopsServer SERVER = BatchopsServer.start(
             new ServerConfig("127.0.0.1", 0, null, null), STORE, Credentials.of(List.of(
                     new Credentials.Entry("alice", ALICE_DOMAIN, List.of(ALICE_PROJECT),
-                            List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN), null),
-                    new Credentials.Entry("bob", BOB_DOMAIN, List.of(BOB_PROJECT), List.of(BOB_TOKEN), null),
-                    new Credentials.Entry("carol", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(CAROL_TOKEN), Set.of()),
-                    new Credentials.Entry("dave", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(DAVE_TOKEN),
+                            List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN), List.of(ALICE_KEY), null),
+                    new Credentials.Entry("bob", BOB_DOMAIN, List.of(BOB_PROJECT), List.of(BOB_TOKEN), List.of(BOB_KEY), null),
+                    new Credentials.Entry("carol", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(CAROL_TOKEN),
+                            List.of(CAROL_KEY), Set.of()),
+                    new Credentials.Entry("dave", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(DAVE_TOKEN), null,
                             Set.of(Action.DRS_JOB_STOP)))));
 
     private TestServer() {

@@ -21,6 +21,7 @@ import io.batchops.server.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -68,7 +69,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(Json.class)
                 .register(Validation.class)
                 .register(RequestIds.class)
-                .register(new AuthFeature(credentials))
+                .register(new AuthFeature(credentials, Clock.systemUTC()))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
                 .register(ConstraintViolationMapper.class)

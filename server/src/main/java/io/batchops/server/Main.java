@@ -49,8 +49,10 @@ public final class Main implements Callable<Integer> {
         }, "batchops-shutdown"));
         System.out.println("batchops listening on " + server.uri());
         if (credentials == null) {
+            // The secret key is in the README, not in the log.
             System.out.println("No --credentials file: development principal 'developer', X-Auth-Token: "
-                    + Credentials.DEVELOPMENT_TOKEN + ", domain (SMS account) " + Credentials.DEVELOPMENT_DOMAIN
+                    + Credentials.DEVELOPMENT_TOKEN + ", access key " + Credentials.DEVELOPMENT_AK
+                    + " (secret key: see README), domain (SMS account) " + Credentials.DEVELOPMENT_DOMAIN
                     + ", project (DRS) " + Credentials.DEVELOPMENT_PROJECT + ", every action allowed.");
         }
         stopped.await();

@@ -2,34 +2,63 @@ package io.batchops.server.auth;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.errors.Family;
+import io.batchops.server.errors.InputProblem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 
 /**
- * The gateway's checks, before the body is read: the token names a principal (else 401), and a
- * project in the path is one of the principal's (else 403 DRS.M00261). The principal is then the
- * request's {@link SecurityContext} user.
+ * The gateway's checks, before the service sees the request: the caller is a known principal, by
+ * token or by AK/SK signature (else 401); the tenant the request claims ({@code X-Domain-Id},
+ * {@code X-Project-Id}) and the project in the path are the principal's (else 401 or 403
+ * DRS.M00261). The principal is then the request's {@link SecurityContext} user.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
     public static final String TOKEN_HEADER = "X-Auth-Token";
+    public static final String DOMAIN_HEADER = "X-Domain-Id";
+    public static final String PROJECT_HEADER = "X-Project-Id";
+    /** A signed body is read whole to check its hash; the specs' largest valid body is far smaller. */
+    static final int MAX_SIGNED_BODY_BYTES = 1024 * 1024;
     private static final String PROJECT_PARAMETER = "project_id";
 
     private final Credentials credentials;
+    private final Clock clock;
 
-    public AuthFilter(Credentials credentials) {
+    public AuthFilter(Credentials credentials, Clock clock) {
         this.credentials = credentials;
+        this.clock = clock;
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        Principal principal = credentials.authenticate(request.getHeaderString(TOKEN_HEADER));
+    public void filter(ContainerRequestContext request) throws IOException {
+        String token = request.getHeaderString(TOKEN_HEADER);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Principal principal = token == null && authorization != null
+                ? verifySignature(request, SdkSignature.parse(authorization))
+                : credentials.authenticate(token);
+        String claimedDomain = request.getHeaderString(DOMAIN_HEADER);
+        if (claimedDomain != null && !claimedDomain.equals(principal.domainId())) {
+            throw ApiException.of(ErrorCode.GATEWAY_UNAUTHORIZED, "X-Domain-Id is not the caller's account");
+        }
         String project = request.getUriInfo().getPathParameters().getFirst(PROJECT_PARAMETER);
-        if (project != null && !principal.projects().contains(project)) {
-            throw ApiException.of(ErrorCode.DRS_INVALID_PROJECT, project);
+        if (project != null) {
+            String claimedProject = request.getHeaderString(PROJECT_HEADER);
+            if (!principal.projects().contains(project)) {
+                throw ApiException.of(ErrorCode.DRS_INVALID_PROJECT, project);
+            }
+            if (claimedProject != null && !claimedProject.equals(project)) {
+                throw ApiException.of(ErrorCode.DRS_INVALID_PROJECT, claimedProject);
+            }
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
@@ -53,6 +82,26 @@ public final class AuthFilter implements ContainerRequestFilter {
                 return "X-Auth-Token";
             }
         });
+    }
+
+    /** The key's owner, once the signature over the request as received checks out. */
+    private Principal verifySignature(ContainerRequestContext request, SdkSignature signature) throws IOException {
+        Credentials.SigningKey key = credentials.signingKey(signature.accessKey());
+        byte[] body = request.getEntityStream().readNBytes(MAX_SIGNED_BODY_BYTES + 1);
+        if (body.length > MAX_SIGNED_BODY_BYTES) {
+            throw ApiException.invalidInput(Family.ofPath(request.getUriInfo().getPath()), InputProblem.OUT_OF_RANGE,
+                    "body", "larger than " + MAX_SIGNED_BODY_BYTES + " bytes");
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+        URI uri = request.getUriInfo().getRequestUri();
+        signature.verify(key.secret(), request.getMethod(), uri.getRawPath(), uri.getRawQuery(),
+                name -> joined(request.getHeaders().get(name)), body, clock.instant());
+        return key.principal();
+    }
+
+    /** A header as signed: its values, in order, joined as one field. */
+    private static String joined(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(",", values);
     }
 
     /** The authenticated caller of the current request. */

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The principals the server knows and the tokens that identify them. Tokens are kept only as SHA-256
- * digests and looked up by digest, so neither a lookup's timing nor a heap dump gives a token away.
+ * The principals the server knows, the tokens and the access keys that identify them. Tokens are kept
+ * only as SHA-256 digests and looked up by digest, so neither a lookup's timing nor a heap dump gives a
+ * token away. A secret key must be kept as it is: the request signature is keyed with it.
  */
 public final class Credentials {
     /** The spec's bound on X-Auth-Token. */
@@ -29,11 +30,28 @@ public final class Credentials {
     public static final String DEVELOPMENT_TOKEN = "dev-token";
     public static final String DEVELOPMENT_DOMAIN = "0970dd7a1300f5672ff2c003c60ae115";
     public static final String DEVELOPMENT_PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
+    /** The development principal's access key pair, for the official SDK; the README documents both. */
+    public static final String DEVELOPMENT_AK = "BATCHOPSDEVACCESSKEY";
+    static final String DEVELOPMENT_SK = "batchops-development-secret-key-not-secret";
 
     private final Map<String, Principal> byTokenDigest;
+    private final Map<String, SigningKey> byAccessKey;
 
-    private Credentials(Map<String, Principal> byTokenDigest) {
+    private Credentials(Map<String, Principal> byTokenDigest, Map<String, SigningKey> byAccessKey) {
         this.byTokenDigest = Map.copyOf(byTokenDigest);
+        this.byAccessKey = Map.copyOf(byAccessKey);
+    }
+
+    /** An access key pair of the credentials file. */
+    public record AccessKey(@JsonProperty("ak") String ak, @JsonProperty("sk") String sk) {
+        @Override
+        public String toString() {
+            return "AccessKey[ak=" + ak + "]";
+        }
+    }
+
+    /** The owner of an access key and the secret that keys its signatures. */
+    record SigningKey(Principal principal, byte[] secret) {
     }
 
     /** One entry of the credentials file. Actions left out mean every action. */
@@ -42,7 +60,13 @@ public final class Credentials {
             @JsonProperty("domain_id") String domainId,
             @JsonProperty("projects") List<String> projects,
             @JsonProperty("tokens") List<String> tokens,
+            @JsonProperty("access_keys") List<AccessKey> accessKeys,
             @JsonProperty("actions") Set<Action> actions) {
+
+        @Override
+        public String toString() {
+            return "Entry[name=" + name + ", domain_id=" + domainId + "]";
+        }
 
         Principal principal() {
             if (name == null || domainId == null) {
@@ -59,6 +83,7 @@ public final class Credentials {
 
     public static Credentials of(List<Entry> entries) {
         Map<String, Principal> byDigest = new HashMap<>();
+        Map<String, SigningKey> byAccessKey = new HashMap<>();
         for (Entry entry : entries) {
             Principal principal = entry.principal();
             for (String token : entry.tokens() == null ? List.<String>of() : entry.tokens()) {
@@ -70,8 +95,16 @@ public final class Credentials {
                     throw new IllegalArgumentException("principal " + principal.name() + " reuses another principal's token");
                 }
             }
+            for (AccessKey key : entry.accessKeys() == null ? List.<AccessKey>of() : entry.accessKeys()) {
+                if (key == null || key.ak() == null || key.ak().isBlank() || key.sk() == null || key.sk().isEmpty()) {
+                    throw new IllegalArgumentException("principal " + principal.name() + " has an access key without ak or sk");
+                }
+                if (byAccessKey.putIfAbsent(key.ak(), new SigningKey(principal, key.sk().getBytes(StandardCharsets.UTF_8))) != null) {
+                    throw new IllegalArgumentException("access key " + key.ak() + " is given twice");
+                }
+            }
         }
-        return new Credentials(byDigest);
+        return new Credentials(byDigest, byAccessKey);
     }
 
     public static Credentials read(Path file) {
@@ -83,10 +116,13 @@ public final class Credentials {
         }
     }
 
-    /** The development principal: every action, one account, one project, token {@value #DEVELOPMENT_TOKEN}. */
+    /**
+     * The development principal: every action, one account, one project, token
+     * {@value #DEVELOPMENT_TOKEN} and access key {@value #DEVELOPMENT_AK}.
+     */
     public static Credentials development() {
         return of(List.of(new Entry("developer", DEVELOPMENT_DOMAIN, List.of(DEVELOPMENT_PROJECT),
-                List.of(DEVELOPMENT_TOKEN), null)));
+                List.of(DEVELOPMENT_TOKEN), List.of(new AccessKey(DEVELOPMENT_AK, DEVELOPMENT_SK)), null)));
     }
 
     /** The principal a token identifies, or the gateway's 401. */
@@ -105,6 +141,15 @@ public final class Credentials {
             throw ApiException.of(ErrorCode.GATEWAY_UNAUTHORIZED, "decrypt token fail");
         }
         return principal;
+    }
+
+    /** The owner and secret of an access key, or the gateway's 401. */
+    SigningKey signingKey(String accessKey) {
+        SigningKey key = byAccessKey.get(accessKey);
+        if (key == null) {
+            throw ApiException.of(ErrorCode.GATEWAY_UNAUTHORIZED, "the access key does not exist");
+        }
+        return key;
     }
 
     private static String digest(String token) {

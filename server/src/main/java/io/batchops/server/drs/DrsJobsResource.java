@@ -25,7 +25,7 @@ public final class DrsJobsResource implements JobsApi {
     }
 
     @Override
-    public Response batchDeleteJobs(String projectId, String xAuthToken, BatchDeleteJobReq request, String xLanguage) {
+    public Response batchDeleteJobs(String projectId, BatchDeleteJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
         List<JobCommand> commands = request.getJobs().stream()
                 .map(entry -> new JobCommand(JobOperation.valueOf(entry.getDeleteType().name()), entry.getJobId()))

@@ -22,7 +22,7 @@ public final class SmsTasksResource implements TasksApi {
     }
 
     @Override
-    public Response deleteTasks(String xAuthToken, DeleteTasksReq request) {
+    public Response deleteTasks(DeleteTasksReq request, String xAuthToken) {
         tasks.deleteTasks(AuthFilter.principal(security), request.getIds());
         return Response.ok(Map.of()).build();
     }
