@@ -25,6 +25,7 @@ final class Wire {
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String body;
+    private boolean chunked;
 
     private Wire(Contract contract, String method, String path) {
         this.contract = contract;
@@ -55,6 +56,17 @@ final class Wire {
         return this;
     }
 
+    /** Sends the body with chunked transfer encoding, as the official SDK does. */
+    Wire chunked() {
+        this.chunked = true;
+        return this;
+    }
+
+    Wire headers(Map<String, String> more) {
+        more.forEach(this::header);
+        return this;
+    }
+
     /** Sends, checks the answer against the spec and its X-Request-Id, and returns it. */
     Exchange send() {
         Exchange exchange = sendUnchecked();
@@ -62,11 +74,21 @@ final class Wire {
         return exchange;
     }
 
+    private HttpRequest.BodyPublisher publisher() {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // A publisher of unknown length makes the JDK client send the body in chunks.
+        return chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                : HttpRequest.BodyPublishers.ofByteArray(bytes);
+    }
+
     /** Sends without checking the answer against the spec (for paths the spec does not have). */
     Exchange sendUnchecked() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestServer.uri() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, publisher());
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,83 @@
+package io.batchops.contract;
+
+import com.huaweicloud.sdk.core.auth.AKSKSigner;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.auth.GlobalCredentials;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.core.http.HttpRequest;
+import com.huaweicloud.sdk.drs.v3.DrsClient;
+import com.huaweicloud.sdk.sms.v3.SmsClient;
+import io.batchops.server.auth.Credentials;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The official Huawei Cloud SDK, unchanged, pointed at the server under test: its clients, and its
+ * own request signer for raw requests that a test then tampers with.
+ */
+final class Sdk {
+    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private Sdk() {
+    }
+
+    /** An SMS client as a user builds one: a global service, so a domain id. */
+    static SmsClient sms(Credentials.AccessKey key, String domainId) {
+        return SmsClient.newBuilder()
+                .withCredential(new GlobalCredentials().withAk(key.ak()).withSk(key.sk()).withDomainId(domainId))
+                .withEndpoint(TestServer.uri().toString())
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30))
+                .build();
+    }
+
+    /** A DRS v3 client as a user builds one: a regional service, so a project id. */
+    static DrsClient drs(Credentials.AccessKey key, String projectId) {
+        return DrsClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk(key.ak()).withSk(key.sk()).withProjectId(projectId))
+                .withEndpoint(TestServer.uri().toString())
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30))
+                .build();
+    }
+
+    static String date(Instant instant) {
+        return SDK_DATE.format(instant);
+    }
+
+    /**
+     * The headers the SDK's signer adds to a request ({@code Authorization}, {@code X-Sdk-Date}), with
+     * the given extra headers signed too; {@code Host} is left to the HTTP client, which sends the
+     * same value.
+     */
+    static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String body,
+            Map<String, String> headers, Instant date) {
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        HttpRequest.HttpRequestBuilder request = HttpRequest.newBuilder()
+                .withEndpoint(TestServer.uri().toString())
+                .withPath(path)
+                .withMethod(HttpMethod.valueOf(method))
+                .withContentType("application/json")
+                .withBodyAsString(body)
+                .addHeader("X-Sdk-Date", date(date))
+                .addHeaders(headers);
+        if (pathAndQuery.contains("?")) {
+            for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
+                String[] parts = pair.split("=", 2);
+                request.addQueryParam(parts[0], java.util.List.of(parts.length > 1 ? parts[1] : ""));
+            }
+        }
+        Map<String, String> signed = new LinkedHashMap<>(headers);
+        // The signer adds X-Sdk-Date only when the request has none.
+        signed.put("X-Sdk-Date", date(date));
+        AKSKSigner.getInstance().sign(request.build(), new BasicCredentials().withAk(key.ak()).withSk(key.sk()))
+                .forEach((name, value) -> {
+                    if (!"Host".equalsIgnoreCase(name)) {
+                        signed.put(name, value);
+                    }
+                });
+        return signed;
+    }
+}
