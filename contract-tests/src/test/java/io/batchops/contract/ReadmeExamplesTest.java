@@ -8,8 +8,14 @@ import io.batchops.client.BatchopsException;
 import io.batchops.client.drs.model.BatchDeleteJobsResp;
 import io.batchops.client.drs.model.DeleteJobReq;
 import io.batchops.client.drs.model.DeleteJobResp;
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import io.batchops.server.BatchopsServer;
 import io.batchops.server.ServerConfig;
+import io.batchops.server.auth.Credentials;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,16 +24,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's walk-through, on a server configured as the README starts it: no credentials file
- * (the development principal) and {@code examples/seed.json}, through the client as the README uses it.
+ * (the development principal) and {@code examples/seed.json}, through the generated client and the
+ * official SDK as the README uses them; and the README's example credentials file.
  */
 class ReadmeExamplesTest {
+    private static final String DEV_DOMAIN = "0970dd7a1300f5672ff2c003c60ae115";
     private static final String DEV_PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
+    /** The development access key pair, as the README documents it. */
+    private static final Credentials.AccessKey DEV_KEY =
+            new Credentials.AccessKey("BATCHOPSDEVACCESSKEY", "batchops-development-secret-key-not-secret");
+    private static final Path EXAMPLES = Path.of(System.getProperty("batchops.examples.dir", "../examples"));
     private static BatchopsServer server;
 
     @BeforeAll
     static void start() {
-        Path seed = Path.of(System.getProperty("batchops.examples.dir", "../examples")).resolve("seed.json");
-        server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, null, seed));
+        server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, null, EXAMPLES.resolve("seed.json")));
     }
 
     @AfterAll
@@ -55,5 +66,36 @@ class ReadmeExamplesTest {
                 BatchopsClient.job(DeleteJobReq.DeleteTypeEnum.DELETE, "4c6ac8c0-2f51-426a-97b2-cb2c668jb201")), "zh-cn");
         assertEquals(DeleteJobResp.StatusEnum.SUCCESS, delete.getResults().get(0).getStatus());
         assertEquals(1, delete.getCount());
+    }
+
+    @Test
+    void theOfficialSdkWithTheDevelopmentKeys() {
+        String endpoint = server.uri().toString();
+        ServiceResponseException busy = assertThrows(ServiceResponseException.class, () -> Sdk.sms(endpoint, DEV_KEY, DEV_DOMAIN)
+                .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("4")))));
+        assertEquals("SMS.2015", busy.getErrorCode());
+        var stopped = Sdk.drs(endpoint, DEV_KEY, DEV_PROJECT).batchDeleteJobs(new BatchDeleteJobsRequest().withBody(
+                new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
+                        .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.DELETE)
+                        .withJobId("140b5236-88ad-43c8-811c-1268453jb101")))));
+        assertEquals(202, stopped.getHttpStatusCode());
+        assertEquals(com.huaweicloud.sdk.drs.v3.model.DeleteJobResp.StatusEnum.SUCCESS, stopped.getResults().get(0).getStatus());
+    }
+
+    /** The example credentials file loads, and its principals get what the README says they get. */
+    @Test
+    void theExampleCredentialsFile() {
+        try (BatchopsServer withFile = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0,
+                EXAMPLES.resolve("credentials.json"), EXAMPLES.resolve("seed.json")))) {
+            String endpoint = withFile.uri().toString();
+            Sdk.sms(endpoint, new Credentials.AccessKey("ADMINACCESSKEY000001", "admin-secret-key-change-me"), DEV_DOMAIN)
+                    .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("1"))));
+            BatchopsException denied = assertThrows(BatchopsException.class,
+                    () -> BatchopsClient.create(endpoint, "operator-token").deleteTasks(List.of("2")));
+            assertEquals("SMS.9004", denied.errorCode());
+            BatchopsException unknown = assertThrows(BatchopsException.class,
+                    () -> BatchopsClient.create(endpoint, "dev-token").deleteTasks(List.of("2")));
+            assertEquals(401, unknown.status());
+        }
     }
 }

@@ -25,20 +25,30 @@ final class Sdk {
     private Sdk() {
     }
 
-    /** An SMS client as a user builds one: a global service, so a domain id. */
+    /** An SMS client of the test server. */
     static SmsClient sms(Credentials.AccessKey key, String domainId) {
+        return sms(TestServer.uri().toString(), key, domainId);
+    }
+
+    /** An SMS client as a user builds one: a global service, so a domain id. */
+    static SmsClient sms(String endpoint, Credentials.AccessKey key, String domainId) {
         return SmsClient.newBuilder()
                 .withCredential(new GlobalCredentials().withAk(key.ak()).withSk(key.sk()).withDomainId(domainId))
-                .withEndpoint(TestServer.uri().toString())
+                .withEndpoint(endpoint)
                 .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30))
                 .build();
     }
 
-    /** A DRS v3 client as a user builds one: a regional service, so a project id. */
+    /** A DRS client of the test server. */
     static DrsClient drs(Credentials.AccessKey key, String projectId) {
+        return drs(TestServer.uri().toString(), key, projectId);
+    }
+
+    /** A DRS v3 client as a user builds one: a regional service, so a project id. */
+    static DrsClient drs(String endpoint, Credentials.AccessKey key, String projectId) {
         return DrsClient.newBuilder()
                 .withCredential(new BasicCredentials().withAk(key.ak()).withSk(key.sk()).withProjectId(projectId))
-                .withEndpoint(TestServer.uri().toString())
+                .withEndpoint(endpoint)
                 .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30))
                 .build();
     }

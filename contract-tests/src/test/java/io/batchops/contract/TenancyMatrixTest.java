@@ -1,0 +1,277 @@
+package io.batchops.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsRequest;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsResponse;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
+import io.batchops.client.BatchopsClient;
+import io.batchops.client.BatchopsException;
+import io.batchops.client.drs.model.DeleteJobReq;
+import io.batchops.server.auth.Credentials;
+import io.batchops.server.store.JobStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Two accounts, each with its project; every operation; every way of authenticating (token on the
+ * wire, the generated client, AK/SK signed on the wire, the official SDK); a caller's own ids, the
+ * other tenant's, ids that exist nowhere, an id both tenants have, and the other tenant's project.
+ * Nothing crosses: the caller changes only its own state, and the other tenant's ids get exactly the
+ * answer of ids that do not exist.
+ */
+class TenancyMatrixTest {
+    record Tenant(String name, String domain, String project, String token, Credentials.AccessKey key) {
+    }
+
+    private static final Tenant ALICE = new Tenant("alice", TestServer.ALICE_DOMAIN, TestServer.ALICE_PROJECT,
+            TestServer.ALICE_TOKEN, TestServer.ALICE_KEY);
+    private static final Tenant BOB = new Tenant("bob", TestServer.BOB_DOMAIN, TestServer.BOB_PROJECT,
+            TestServer.BOB_TOKEN, TestServer.BOB_KEY);
+    private static final String SHARED = "shared-id";
+    private static final String NOWHERE = "nowhere-id";
+
+    /** What came back, in a form every way of calling can give; ids replaced so that answers compare. */
+    record Answer(int status, String code, String msg, List<String> results) {
+        Answer withoutId(String id) {
+            return new Answer(status, code, msg == null ? null : msg.replace(id, "<id>"),
+                    results.stream().map(result -> result.replace(id, "<id>")).toList());
+        }
+    }
+
+    /** One way of calling both operations as a tenant. */
+    interface Way {
+        Answer deleteTasks(Tenant caller, String id);
+
+        Answer batch(Tenant caller, String project, String deleteType, String jobId);
+    }
+
+    private static Answer fromExchange(Exchange answer) {
+        if (answer.status() >= 400) {
+            return new Answer(answer.status(), answer.errorCode(), answer.errorMsg(), List.of());
+        }
+        List<String> results = new ArrayList<>();
+        answer.json().path("results").forEach(result -> results.add(result(result)));
+        return new Answer(answer.status(), null, null, results);
+    }
+
+    private static String result(JsonNode result) {
+        return result(result.path("id").asText(), result.path("status").asText(), result.path("error_code").asText(null),
+                result.path("error_msg").asText(null));
+    }
+
+    /** One job's result as "id status code message", absent parts empty. */
+    private static String result(String id, String status, String code, String msg) {
+        return id + " " + status + " " + (code == null ? "" : code) + " " + (msg == null ? "" : msg);
+    }
+
+    private static String smsBody(String id) {
+        return "{\"ids\":[\"" + id + "\"]}";
+    }
+
+    private static String drsBody(String type, String jobId) {
+        return "{\"jobs\":[{\"delete_type\":\"" + type + "\",\"job_id\":\"" + jobId + "\"}]}";
+    }
+
+    private static final Way TOKEN = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            return fromExchange(Target.SMS_DELETE.request().token(caller.token()).body(smsBody(id)).send());
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            return fromExchange(Target.DRS_BATCH.request(Target.drsPath(project)).token(caller.token())
+                    .body(drsBody(type, jobId)).send());
+        }
+    };
+
+    private static final Way GENERATED_CLIENT = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            return call(() -> {
+                BatchopsClient.create(TestServer.uri().toString(), caller.token()).deleteTasks(List.of(id));
+                return new Answer(200, null, null, List.of());
+            });
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            return call(() -> {
+                var response = BatchopsClient.create(TestServer.uri().toString(), caller.token()).batchDeleteJobs(project,
+                        List.of(BatchopsClient.job(DeleteJobReq.DeleteTypeEnum.fromValue(type), jobId)));
+                return new Answer(202, null, null, response.getResults().stream().map(result -> result(result.getId(),
+                        result.getStatus().getValue(), result.getErrorCode(), result.getErrorMsg())).toList());
+            });
+        }
+
+        private Answer call(Supplier<Answer> call) {
+            try {
+                return call.get();
+            } catch (BatchopsException e) {
+                return new Answer(e.status(), e.errorCode(), e.errorMsg(), List.of());
+            }
+        }
+    };
+
+    private static final Way SIGNED = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            Map<String, String> signed = Sdk.sign(caller.key(), "POST", Target.SMS_DELETE.path(), smsBody(id),
+                    Map.of("X-Domain-Id", caller.domain()), Instant.now());
+            return fromExchange(Target.SMS_DELETE.request().token(null).headers(signed).body(smsBody(id)).send());
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            Map<String, String> signed = Sdk.sign(caller.key(), "DELETE", Target.drsPath(project), drsBody(type, jobId),
+                    Map.of("X-Project-Id", project), Instant.now());
+            return fromExchange(Target.DRS_BATCH.request(Target.drsPath(project)).token(null).headers(signed)
+                    .body(drsBody(type, jobId)).send());
+        }
+    };
+
+    private static final Way OFFICIAL_SDK = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            return call(() -> new Answer(Sdk.sms(caller.key(), caller.domain())
+                    .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of(id))))
+                    .getHttpStatusCode(), null, null, List.of()));
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            return call(() -> {
+                BatchDeleteJobsResponse response = Sdk.drs(caller.key(), project).batchDeleteJobs(new BatchDeleteJobsRequest()
+                        .withBody(new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
+                                .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.fromValue(type))
+                                .withJobId(jobId)))));
+                return new Answer(response.getHttpStatusCode(), null, null, response.getResults().stream()
+                        .map(result -> result(result.getId(), result.getStatus().getValue(), result.getErrorCode(),
+                                result.getErrorMsg())).toList());
+            });
+        }
+
+        private Answer call(Supplier<Answer> call) {
+            try {
+                return call.get();
+            } catch (ServiceResponseException e) {
+                return new Answer(e.getHttpStatusCode(), e.getErrorCode(), e.getErrorMsg(), List.of());
+            }
+        }
+    };
+
+    private static final Map<String, Way> WAYS = Map.of("token", TOKEN, "generated client", GENERATED_CLIENT,
+            "AK/SK signed", SIGNED, "official SDK", OFFICIAL_SDK);
+
+    /** Both tenants with a task and a job of their own, and a task and a job of the same id. */
+    private static Seed state(JobStatus jobStatus) {
+        Seed seed = Seed.empty();
+        for (Tenant tenant : List.of(ALICE, BOB)) {
+            seed.and(Seed.deletableTasks(tenant.domain(), List.of(tenant.name() + "-task", SHARED)))
+                    .job(tenant.name() + "-job", tenant.project(), jobStatus)
+                    .job(SHARED, tenant.project(), jobStatus);
+        }
+        return seed;
+    }
+
+    private static Tenant other(Tenant tenant) {
+        return tenant == ALICE ? BOB : ALICE;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> nothingCrosses() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Tenant caller : List.of(ALICE, BOB)) {
+            for (var way : WAYS.entrySet()) {
+                String prefix = caller.name() + " by " + way.getKey() + ": ";
+                tests.addAll(smsCases(prefix, caller, way.getValue()));
+                for (String type : List.of("terminate", "delete")) {
+                    tests.addAll(drsCases(prefix + type + " ", caller, way.getValue(), type));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static List<DynamicTest> smsCases(String prefix, Tenant caller, Way way) {
+        String foreign = other(caller).name() + "-task";
+        List<DynamicTest> cases = new ArrayList<>();
+        for (String id : List.of(caller.name() + "-task", SHARED)) {
+            cases.add(DynamicTest.dynamicTest(prefix + "own task " + id, () -> {
+                Seed seed = state(JobStatus.INCRE_TRANSFER_STARTED);
+                seed.load();
+                assertEquals(200, way.deleteTasks(caller, id).status());
+                assertEquals(changedOnly(seed, "task " + caller.domain() + "/" + id, "gone"), State.of(seed));
+            }));
+        }
+        cases.add(DynamicTest.dynamicTest(prefix + "the other tenant's task is an unknown id", () -> {
+            Seed seed = state(JobStatus.INCRE_TRANSFER_STARTED);
+            seed.load();
+            Answer unknown = way.deleteTasks(caller, NOWHERE);
+            Answer crossing = way.deleteTasks(caller, foreign);
+            assertEquals(404, crossing.status(), crossing::toString);
+            assertEquals(unknown.withoutId(NOWHERE), crossing.withoutId(foreign));
+            assertEquals(changedOnly(seed, null, null), State.of(seed));
+        }));
+        return cases;
+    }
+
+    private static List<DynamicTest> drsCases(String prefix, Tenant caller, Way way, String type) {
+        Tenant other = other(caller);
+        // A running job can be stopped; a released one deleted.
+        JobStatus status = "terminate".equals(type) ? JobStatus.INCRE_TRANSFER_STARTED : JobStatus.RELEASE_RESOURCE_COMPLETE;
+        String after = "terminate".equals(type) ? JobStatus.RELEASE_RESOURCE_STARTED.name() : JobStatus.DELETED.name();
+        String foreign = other.name() + "-job";
+        List<DynamicTest> cases = new ArrayList<>();
+        for (String id : List.of(caller.name() + "-job", SHARED)) {
+            cases.add(DynamicTest.dynamicTest(prefix + "own job " + id, () -> {
+                Seed seed = state(status);
+                seed.load();
+                Answer answer = way.batch(caller, caller.project(), type, id);
+                assertEquals(List.of(id + " success  "), answer.results(), answer::toString);
+                assertEquals(changedOnly(seed, "job " + caller.project() + "/" + id, after), State.of(seed));
+            }));
+        }
+        cases.add(DynamicTest.dynamicTest(prefix + "the other tenant's job is an unknown id", () -> {
+            Seed seed = state(status);
+            seed.load();
+            Answer unknown = way.batch(caller, caller.project(), type, NOWHERE);
+            Answer crossing = way.batch(caller, caller.project(), type, foreign);
+            assertEquals(List.of("<id> failed DRS.M05003 The task does not exist."), crossing.withoutId(foreign).results());
+            assertEquals(unknown.withoutId(NOWHERE), crossing.withoutId(foreign));
+            assertEquals(changedOnly(seed, null, null), State.of(seed));
+        }));
+        cases.add(DynamicTest.dynamicTest(prefix + "the other tenant's project", () -> {
+            Seed seed = state(status);
+            seed.load();
+            Answer answer = way.batch(caller, other.project(), type, foreign);
+            assertEquals(403, answer.status(), answer::toString);
+            assertEquals("DRS.M00261", answer.code());
+            assertEquals(changedOnly(seed, null, null), State.of(seed));
+        }));
+        return cases;
+    }
+
+    /** The seeded state as first loaded, with at most one entry changed. */
+    private static Map<String, String> changedOnly(Seed seed, String key, String value) {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        seed.tasks().forEach(task -> expected.put("task " + task.domainId() + "/" + task.id(), "present"));
+        seed.jobs().forEach(job -> expected.put("job " + job.projectId() + "/" + job.id(), job.status().name()));
+        if (key != null) {
+            assertEquals(true, expected.containsKey(key), key);
+            expected.put(key, value);
+        }
+        return expected;
+    }
+}
