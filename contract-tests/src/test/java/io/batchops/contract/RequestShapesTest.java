@@ -120,9 +120,10 @@ class RequestShapesTest {
     @TestFactory
     Stream<DynamicTest> unknownApisAreTheGatewaysJson404() {
         return Stream.of(
-                new String[] {"GET", "/v3/tasks/delete"},
                 new String[] {"PUT", "/v3/tasks/delete"},
-                new String[] {"DELETE", "/v3/tasks/delete"},
+                new String[] {"PATCH", "/v3/tasks"},
+                new String[] {"DELETE", "/v3/sources"},
+                new String[] {"GET", "/_batchops/nothing"},
                 new String[] {"POST", "/v3/tasks/remove"},
                 new String[] {"POST", "/v3/" + ALICE_PROJECT + "/jobs/batch-jobs"},
                 new String[] {"GET", "/v3/" + ALICE_PROJECT + "/jobs/batch-jobs"},
@@ -139,10 +140,10 @@ class RequestShapesTest {
 
     @Test
     void healthAndTheSpecsAreServed() throws Exception {
-        Exchange health = Wire.to(Contract.SMS, "GET", "/health").sendUnchecked();
+        Exchange health = Wire.to(Contract.SMS, "GET", "/_batchops/health").sendUnchecked();
         assertEquals(200, health.status(), health::toString);
         assertTrue(health.header("X-Request-Id") != null);
-        for (String spec : List.of("sms.yaml", "drs.yaml")) {
+        for (String spec : List.of("sms.yaml", "drs.yaml", "admin.yaml")) {
             Exchange served = Wire.to(Contract.SMS, "GET", "/openapi/" + spec).sendUnchecked();
             assertEquals(200, served.status(), served::toString);
             Path file = Path.of(System.getProperty("batchops.openapi.dir", "../openapi")).resolve(spec);

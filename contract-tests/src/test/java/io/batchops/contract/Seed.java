@@ -57,7 +57,7 @@ final class Seed {
     }
 
     Seed job(String id, String project, JobStatus status, JobRole role, boolean dualActive) {
-        jobs.add(new Job(id, project, "job-" + id, status, null, role, dualActive));
+        jobs.add(new Job(id, project, "job-" + id, status, role, dualActive));
         return this;
     }
 

@@ -12,7 +12,12 @@ import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.http.Json;
 import io.batchops.server.http.RequestIds;
 import io.batchops.server.http.Validation;
+import io.batchops.server.admin.AdminResource;
+import io.batchops.server.drs.Transitions;
 import io.batchops.server.meta.MetaResource;
+import io.batchops.server.meta.SpecsResource;
+import io.batchops.server.sms.SmsSourceService;
+import io.batchops.server.sms.SmsSourcesResource;
 import io.batchops.server.sms.SmsTaskService;
 import io.batchops.server.sms.SmsTasksResource;
 import io.batchops.server.store.Fixtures;
@@ -60,16 +65,21 @@ public final class BatchopsServer implements AutoCloseable {
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
-    public static ResourceConfig createApp(Store store, Credentials credentials) {
+    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken) {
+        Clock clock = Clock.systemUTC();
+        Transitions transitions = new Transitions(clock);
         return new ResourceConfig()
                 .register(new SmsTasksResource(new SmsTaskService(store)))
-                .register(new DrsJobsResource(new DrsJobService(store)))
+                .register(new SmsSourcesResource(new SmsSourceService(store)))
+                .register(new DrsJobsResource(new DrsJobService(store, transitions)))
+                .register(new AdminResource(store, transitions))
                 .register(MetaResource.class)
+                .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)
                 .register(Validation.class)
                 .register(RequestIds.class)
-                .register(new AuthFeature(credentials, Clock.systemUTC()))
+                .register(new AuthFeature(credentials, clock, adminToken))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
                 .register(ConstraintViolationMapper.class)
@@ -94,7 +104,7 @@ public final class BatchopsServer implements AutoCloseable {
     /** Starts listening with the given state and principals. */
     public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials) {
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, createApp(store, credentials), false);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, createApp(store, credentials, config.adminToken()), false);
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         NetworkListener listener = http.getListeners().iterator().next();

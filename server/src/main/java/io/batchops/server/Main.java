@@ -29,6 +29,11 @@ public final class Main implements Callable<Integer> {
             description = "Fixtures file: SMS source servers and tasks, DRS jobs (env BATCHOPS_SEED). Without it, the server starts empty.")
     private Path seed;
 
+    @Option(names = "--admin-token", defaultValue = "${env:BATCHOPS_ADMIN_TOKEN}",
+            description = "Credential of the control API under /_batchops/ (env BATCHOPS_ADMIN_TOKEN). "
+                    + "Without it, '" + ServerConfig.DEVELOPMENT_ADMIN_TOKEN + "'.")
+    private String adminToken;
+
     public static void main(String[] args) {
         CommandLine command = new CommandLine(new Main())
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
@@ -41,7 +46,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed));
+        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -54,6 +59,10 @@ public final class Main implements Callable<Integer> {
                     + Credentials.DEVELOPMENT_TOKEN + ", access key " + Credentials.DEVELOPMENT_AK
                     + " (secret key: see README), domain (SMS account) " + Credentials.DEVELOPMENT_DOMAIN
                     + ", project (DRS) " + Credentials.DEVELOPMENT_PROJECT + ", every action allowed.");
+        }
+        if (adminToken == null) {
+            System.out.println("No --admin-token: the control API under /_batchops/ takes X-Batchops-Admin-Token: "
+                    + ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
         }
         stopped.await();
         return 0;

@@ -3,14 +3,21 @@ package io.batchops.server;
 import java.nio.file.Path;
 
 /**
- * How to run the server. {@code credentials} and {@code seed} may be null: then the development
- * principal is used, and the server starts empty.
+ * How to run the server. {@code credentials}, {@code seed} and {@code adminToken} may be null: then
+ * the development principal is used, the server starts empty, and the control API takes
+ * {@value #DEVELOPMENT_ADMIN_TOKEN}.
  */
-public record ServerConfig(String host, int port, Path credentials, Path seed) {
+public record ServerConfig(String host, int port, Path credentials, Path seed, String adminToken) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final String DEVELOPMENT_ADMIN_TOKEN = "admin-dev-token";
+
+    public ServerConfig(String host, int port, Path credentials, Path seed) {
+        this(host, port, credentials, seed, null);
+    }
 
     public ServerConfig {
+        adminToken = adminToken == null || adminToken.isEmpty() ? DEVELOPMENT_ADMIN_TOKEN : adminToken;
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
         }
@@ -20,6 +27,6 @@ public record ServerConfig(String host, int port, Path credentials, Path seed) {
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, seed);
+        return new ServerConfig(host, newPort, credentials, seed, adminToken);
     }
 }

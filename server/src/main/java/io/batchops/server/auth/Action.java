@@ -7,7 +7,13 @@ import java.util.Arrays;
 
 /** What a principal may be allowed to do, named as in the credentials file. */
 public enum Action {
+    SMS_SERVER_REGISTER("sms:server:register", Family.SMS),
+    SMS_SERVER_LIST("sms:server:list", Family.SMS),
+    SMS_TASK_CREATE("sms:task:create", Family.SMS),
+    SMS_TASK_LIST("sms:task:list", Family.SMS),
     SMS_TASK_DELETE("sms:task:delete", Family.SMS),
+    DRS_JOB_CREATE("drs:job:create", Family.DRS),
+    DRS_JOB_LIST("drs:job:list", Family.DRS),
     DRS_JOB_STOP("drs:job:stop", Family.DRS),
     DRS_JOB_DELETE("drs:job:delete", Family.DRS);
 

@@ -1,22 +1,33 @@
 package io.batchops.server.auth;
 
+import io.batchops.server.admin.AdminFilter;
+import io.batchops.server.admin.AdminOnly;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 
-/** Puts the {@link AuthFilter} in front of every resource marked {@link Authenticated}. */
+/**
+ * Puts the {@link AuthFilter} in front of every resource marked {@link Authenticated}, and the
+ * {@link AdminFilter} in front of every resource marked {@link AdminOnly}: the services' credentials
+ * never open the control API, nor the other way round.
+ */
 public final class AuthFeature implements DynamicFeature {
-    private final AuthFilter filter;
+    private final AuthFilter tenants;
+    private final AdminFilter admin;
 
-    public AuthFeature(Credentials credentials, Clock clock) {
-        this.filter = new AuthFilter(credentials, clock);
+    public AuthFeature(Credentials credentials, Clock clock, String adminToken) {
+        this.tenants = new AuthFilter(credentials, clock);
+        this.admin = new AdminFilter(adminToken);
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceClass().isAnnotationPresent(Authenticated.class)) {
-            context.register(filter);
+            context.register(tenants);
+        }
+        if (resource.getResourceClass().isAnnotationPresent(AdminOnly.class)) {
+            context.register(admin);
         }
     }
 }

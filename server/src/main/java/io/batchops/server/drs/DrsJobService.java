@@ -1,22 +1,106 @@
 package io.batchops.server.drs;
 
+import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.store.Job;
+import io.batchops.server.store.JobStatus;
 import io.batchops.server.store.Store;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
-/** Batch stop and delete of DRS jobs: each entry on its own, in order, in one unit of work. */
+/**
+ * DRS jobs of a project: created, listed, queried, stopped and deleted. Each request is one unit of
+ * work on the project; a job is read once per request, which is what the transition timing counts.
+ */
 public final class DrsJobService {
     private final Store store;
+    private final Transitions transitions;
 
-    public DrsJobService(Store store) {
+    public DrsJobService(Store store, Transitions transitions) {
         this.store = store;
+        this.transitions = transitions;
+    }
+
+    /** What a listing matches, and how it is sorted; null fields match everything. */
+    public record Query(String dbUseType, String engineType, String name, String netType, JobStatus status,
+            String sortKey, boolean descending) {
+        Predicate<Job> predicate() {
+            return job -> job.status() != JobStatus.DELETED
+                    && dbUseType.equals(job.dbUseType())
+                    && (engineType == null || engineType.equals(job.engineType()))
+                    && (name == null || job.name().contains(name) || job.id().contains(name))
+                    && (netType == null || netType.equals(job.netType()))
+                    && (status == null || status == job.status());
+        }
+
+        Comparator<Job> order() {
+            Comparator<Job> order = switch (sortKey == null ? "create_time" : sortKey) {
+                case "name" -> Comparator.comparing(Job::name);
+                case "status" -> Comparator.comparing(job -> job.status().name());
+                default -> Comparator.comparing(Job::createTime);
+            };
+            return descending ? order.reversed() : order;
+        }
+    }
+
+    /** One page of a listing and how many jobs matched. */
+    public record Page(int total, List<Job> jobs) {
+    }
+
+    /** The status of a job named in a query, or why there is none. */
+    public record StatusOutcome(String jobId, Optional<JobStatus> status, Optional<ApiException> error) {
+    }
+
+    /** Creates each job (its id, project and status are decided here), CREATING. */
+    public List<Job> create(Principal caller, String projectId, List<Job> jobs) {
+        caller.require(Action.DRS_JOB_CREATE, resource(projectId));
+        return store.inProject(projectId, project -> {
+            List<Job> created = new ArrayList<>(jobs.size());
+            for (Job job : jobs) {
+                Job fresh = new Job(UUID.randomUUID().toString(), projectId, job.name(), JobStatus.CREATING, null,
+                        null, false, job.description(), job.dbUseType(), job.engineType(), job.jobDirection(),
+                        job.netType(), job.taskType(), transitions.now().toEpochMilli())
+                        .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, transitions.now());
+                project.put(fresh);
+                created.add(fresh);
+            }
+            return created;
+        });
+    }
+
+    /** Page {@code page} (from 1) of {@code perPage} matching jobs; each job of the project is read. */
+    public Page list(Principal caller, String projectId, Query query, int page, int perPage) {
+        caller.require(Action.DRS_JOB_LIST, resource(projectId));
+        List<Job> matching = store.inProject(projectId, project -> project.jobs().stream()
+                .map(job -> observed(project, job))
+                .filter(query.predicate())
+                .sorted(query.order())
+                .toList());
+        long from = Math.min((long) (page - 1) * perPage, matching.size());
+        int to = (int) Math.min(from + perPage, matching.size());
+        return new Page(matching.size(), matching.subList((int) from, to));
+    }
+
+    /** The status of each job named, in order. */
+    public List<StatusOutcome> statuses(Principal caller, String projectId, List<String> jobIds) {
+        caller.require(Action.DRS_JOB_LIST, resource(projectId));
+        return store.inProject(projectId, project -> {
+            Set<String> read = new HashSet<>();
+            return jobIds.stream().map(id -> project.job(id)
+                    .map(job -> read.add(id) ? observed(project, job) : job)
+                    .map(job -> new StatusOutcome(id, Optional.of(job.status()), Optional.empty()))
+                    .orElseGet(() -> new StatusOutcome(id, Optional.empty(),
+                            Optional.of(ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND)))))
+                    .toList();
+        });
     }
 
     /**
@@ -25,27 +109,42 @@ public final class DrsJobService {
      */
     public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands) {
         commands.stream().map(command -> command.operation().action()).distinct()
-                .forEach(action -> caller.require(action, "drs:" + projectId + ":job:*"));
+                .forEach(action -> caller.require(action, resource(projectId)));
         return store.inProject(projectId, project -> {
-            Set<String> touched = new HashSet<>();
+            Set<String> read = new HashSet<>();
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
-                outcomes.add(applyOne(project, command, touched));
+                outcomes.add(applyOne(project, command, read));
             }
             return outcomes;
         });
     }
 
-    private static JobOutcome applyOne(Store.Project project, JobCommand command, Set<String> touched) {
+    private JobOutcome applyOne(Store.Project project, JobCommand command, Set<String> read) {
         Optional<Job> found = project.job(command.jobId());
         if (found.isEmpty()) {
             return JobOutcome.failed(command.jobId(), ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND));
         }
-        // A transition begun by an earlier request has completed; one begun by this request has not.
-        Job job = touched.add(command.jobId()) ? found.get().settled() : found.get();
+        // A move begun by an earlier request may be over; one begun by this request is not.
+        Job job = read.add(command.jobId()) ? observed(project, found.get()) : found.get();
         Optional<ApiException> refusal = command.operation().refusal(job);
-        project.put(refusal.isPresent() ? job : command.operation().applyTo(job));
-        return refusal.map(error -> JobOutcome.failed(command.jobId(), error))
-                .orElseGet(() -> JobOutcome.succeeded(command.jobId()));
+        if (refusal.isPresent()) {
+            return JobOutcome.failed(command.jobId(), refusal.get());
+        }
+        project.put(command.operation().applyTo(job, transitions.now()));
+        return JobOutcome.succeeded(command.jobId());
+    }
+
+    /** The job as this read finds it, kept so that the read counts. */
+    private Job observed(Store.Project project, Job job) {
+        Job now = transitions.observe(job);
+        if (now != job) {
+            project.put(now);
+        }
+        return now;
+    }
+
+    private static String resource(String projectId) {
+        return "drs:" + projectId + ":job:*";
     }
 }

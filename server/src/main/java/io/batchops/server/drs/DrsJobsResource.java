@@ -1,7 +1,18 @@
 package io.batchops.server.drs;
 
 import io.batchops.drs.api.JobsApi;
+import io.batchops.drs.model.BatchCreateJobReq;
+import io.batchops.drs.model.BatchCreateJobsResp;
 import io.batchops.drs.model.BatchDeleteJobReq;
+import io.batchops.drs.model.BatchListJobStatusResp;
+import io.batchops.drs.model.BatchQueryJobReq;
+import io.batchops.drs.model.CreateJobResp;
+import io.batchops.drs.model.JobInfo;
+import io.batchops.drs.model.ListJobsResp;
+import io.batchops.drs.model.QueryJobStatusResp;
+import io.batchops.drs.model.QueryJobsReq;
+import io.batchops.server.store.Job;
+import io.batchops.server.store.JobStatus;
 import io.batchops.drs.model.BatchDeleteJobsResp;
 import io.batchops.drs.model.DeleteJobResp;
 import io.batchops.server.auth.AuthFilter;
@@ -12,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
-/** {@code DELETE /v3/{project_id}/jobs/batch-jobs}: HTTP in and out; the rules are {@link DrsJobService}'s. */
+/** {@code /v3/{project_id}/jobs...}: HTTP in and out; the rules are {@link DrsJobService}'s. */
 @Authenticated
 public final class DrsJobsResource implements JobsApi {
     private final DrsJobService jobs;
@@ -25,6 +36,49 @@ public final class DrsJobsResource implements JobsApi {
     }
 
     @Override
+    public Response batchCreateJobs(String projectId, BatchCreateJobReq request, String xAuthToken, String xLanguage) {
+        Language.parse(xLanguage);
+        List<Job> wanted = request.getJobs().stream()
+                .map(job -> new Job("new", projectId, job.getName(), JobStatus.CREATING, null, null, false,
+                        job.getDescription(), job.getDbUseType().toString(), job.getEngineType(),
+                        job.getJobDirection().toString(), job.getNetType().toString(), job.getTaskType().toString(), null))
+                .toList();
+        List<CreateJobResp> results = jobs.create(AuthFilter.principal(security), projectId, wanted).stream()
+                .map(job -> new CreateJobResp().id(job.id()).name(job.name()).status(job.status().name())
+                        .createTime(String.valueOf(job.createTime())))
+                .toList();
+        return Response.accepted(new BatchCreateJobsResp().count(results.size()).results(results)).build();
+    }
+
+    @Override
+    public Response listJobs(String projectId, QueryJobsReq request, String xAuthToken, String xLanguage) {
+        Language.parse(xLanguage);
+        DrsJobService.Query query = new DrsJobService.Query(request.getDbUseType().toString(), request.getEngineType(),
+                request.getName(), request.getNetType() == null ? null : request.getNetType().toString(),
+                request.getStatus() == null ? null : JobStatus.valueOf(request.getStatus().name()),
+                request.getSortKey() == null ? null : request.getSortKey().toString(),
+                request.getSortDir() != null && "desc".equals(request.getSortDir().toString()));
+        DrsJobService.Page page = jobs.list(AuthFilter.principal(security), projectId, query, request.getCurPage(),
+                request.getPerPage());
+        return Response.ok(new ListJobsResp().totalRecord(page.total())
+                .jobs(page.jobs().stream().map(DrsJobsResource::jobInfo).toList())).build();
+    }
+
+    @Override
+    public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
+        Language language = Language.parse(xLanguage);
+        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.principal(security), projectId, request.getJobs())
+                .stream()
+                .map(outcome -> new QueryJobStatusResp().id(outcome.jobId())
+                        .status(outcome.status().map(status -> io.batchops.drs.model.JobStatus.valueOf(status.name()))
+                                .orElse(null))
+                        .errorCode(outcome.error().map(error -> error.code().code()).orElse(null))
+                        .errorMessage(outcome.error().map(error -> error.message(language)).orElse(null)))
+                .toList();
+        return Response.ok(new BatchListJobStatusResp().count(results.size()).results(results)).build();
+    }
+
+    @Override
     public Response batchDeleteJobs(String projectId, BatchDeleteJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
         List<JobCommand> commands = request.getJobs().stream()
@@ -34,6 +88,14 @@ public final class DrsJobsResource implements JobsApi {
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchDeleteJobsResp().count(results.size()).results(results)).build();
+    }
+
+    private static JobInfo jobInfo(Job job) {
+        return new JobInfo().id(job.id()).name(job.name())
+                .status(io.batchops.drs.model.JobStatus.valueOf(job.status().name()))
+                .description(job.description()).createTime(String.valueOf(job.createTime()))
+                .engineType(job.engineType()).netType(job.netType()).jobDirection(job.jobDirection())
+                .dbUseType(job.dbUseType()).taskType(job.taskType()).billingTag(false);
     }
 
     private static DeleteJobResp result(JobOutcome outcome, Language language) {

@@ -7,6 +7,7 @@ import io.batchops.server.store.Job;
 import io.batchops.server.store.JobRole;
 import io.batchops.server.store.JobStatus;
 import io.batchops.server.store.JobStatus.Phase;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -52,15 +53,15 @@ public enum JobOperation {
         return refuse(ErrorCode.DRS_STATUS_NOT_ALLOWED, status);
     }
 
-    /** {@code job} after this operation; only called when {@link #refusal} found nothing. */
-    Job applyTo(Job job) {
+    /** {@code job} after this operation, begun at {@code now}; only called when {@link #refusal} found nothing. */
+    Job applyTo(Job job, Instant now) {
         if (this == DELETE) {
-            return job.withStatus(JobStatus.DELETED, null);
+            return job.withStatus(JobStatus.DELETED);
         }
         // A stopped job releases its resources; a child of the dual-active DR scenario its child transfer.
         return job.role() == JobRole.CHILD
-                ? job.withStatus(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, JobStatus.RELEASE_CHILD_TRANSFER_COMPLETE)
-                : job.withStatus(JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.RELEASE_RESOURCE_COMPLETE);
+                ? job.moving(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, JobStatus.RELEASE_CHILD_TRANSFER_COMPLETE, now)
+                : job.moving(JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.RELEASE_RESOURCE_COMPLETE, now);
     }
 
     private static Optional<ApiException> refuse(ErrorCode code, Object... args) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The JSON error body of every family: the gateway's adds {@code request_id}; SMS's may add
+ * The JSON error body of every family: the gateway's and the control API's add {@code request_id}; SMS's may add
  * {@code error_param}, {@code details} and {@code encoded_authorization_message}; DRS's has only
  * code and message. Absent parts are left out, never written as null.
  */
@@ -30,7 +30,7 @@ public record ErrorBody(
         ErrorCode code = e.code();
         String message = clip(e.message(language));
         return switch (code.family()) {
-            case GATEWAY -> new ErrorBody(code.code(), message, requestId, null, null, null);
+            case GATEWAY, ADMIN -> new ErrorBody(code.code(), message, requestId, null, null, null);
             case DRS -> new ErrorBody(code.code(), message, null, null, null, null);
             case SMS -> new ErrorBody(code.code(), message, null, e.encodedAuthorizationMessage(),
                     first(e.errorParams()),

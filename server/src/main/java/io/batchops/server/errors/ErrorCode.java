@@ -14,7 +14,21 @@ public enum ErrorCode {
             "The API does not exist or has not been published in the environment",
             "API不存在或未发布到环境"),
 
-    // SMS. SMS.1800, SMS.1801 and SMS.1802 are batchops' choices: SMS publishes none for these.
+    // The emulator's control API.
+    ADMIN_INVALID_INPUT(Family.ADMIN, 400, "BATCHOPS.0400",
+            "Invalid parameter %s",
+            "参数无效：%s"),
+    ADMIN_UNAUTHORIZED(Family.ADMIN, 401, "BATCHOPS.0401",
+            "X-Batchops-Admin-Token is missing or wrong",
+            "X-Batchops-Admin-Token 缺失或错误"),
+    ADMIN_NOT_FOUND(Family.ADMIN, 404, "BATCHOPS.0404",
+            "%s does not exist",
+            "%s 不存在"),
+    ADMIN_INTERNAL_ERROR(Family.ADMIN, 500, "BATCHOPS.0500",
+            "Internal server error (reference %s)",
+            "服务内部错误（参考编号 %s）"),
+
+    // SMS. SMS.1800 to SMS.1803 are batchops' choices: SMS publishes none for these.
     SMS_INTERNAL_ERROR(Family.SMS, 500, "SMS.1800",
             "Internal server error (reference %s)",
             "服务内部错误（参考编号 %s）"),
@@ -24,6 +38,9 @@ public enum ErrorCode {
     SMS_TASK_NOT_FOUND(Family.SMS, 404, "SMS.1802",
             "%d task(s) do not exist",
             "%d 个任务不存在"),
+    SMS_SOURCE_NOT_FOUND(Family.SMS, 404, "SMS.1803",
+            "The source server %s does not exist",
+            "源端服务器 %s 不存在"),
     SMS_TASK_NOT_DELETABLE(Family.SMS, 400, "SMS.2015",
             "%d task(s) cannot be deleted: the source server is connected and in a status that blocks deletion",
             "%d 个任务无法删除：源端服务器已连接且处于不允许删除的状态"),
@@ -99,10 +116,13 @@ public enum ErrorCode {
     }
 
     /**
-     * The code for bad input: DRS tells the problems apart, SMS has one code for all. The gateway's
-     * own paths take no input, so its family falls back to the SMS code.
+     * The code for bad input: DRS tells the problems apart, SMS and the control API have one code for
+     * all. The gateway's own paths take no input, so its family falls back to the SMS code.
      */
     public static ErrorCode invalidInput(Family family, InputProblem problem) {
+        if (family == Family.ADMIN) {
+            return ADMIN_INVALID_INPUT;
+        }
         if (family != Family.DRS) {
             return SMS_INVALID_PARAMETER;
         }
@@ -116,6 +136,10 @@ public enum ErrorCode {
 
     /** The code for an unexpected failure while serving a path of this family. */
     public static ErrorCode internal(Family family) {
-        return family == Family.DRS ? DRS_INTERNAL_ERROR : SMS_INTERNAL_ERROR;
+        return switch (family) {
+            case DRS -> DRS_INTERNAL_ERROR;
+            case ADMIN -> ADMIN_INTERNAL_ERROR;
+            default -> SMS_INTERNAL_ERROR;
+        };
     }
 }

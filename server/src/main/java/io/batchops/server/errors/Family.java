@@ -7,12 +7,20 @@ package io.batchops.server.errors;
 public enum Family {
     GATEWAY,
     SMS,
-    DRS;
+    DRS,
+    /** The emulator's own control API. */
+    ADMIN;
+
+    /** Where the control API lives: a prefix no Huawei Cloud API uses. */
+    public static final String ADMIN_PREFIX = "/_batchops/";
 
     /** The service a request path belongs to; paths of neither are the gateway's to answer. */
     public static Family ofPath(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
-        if (p.startsWith("/v3/tasks")) {
+        if (p.startsWith(ADMIN_PREFIX)) {
+            return ADMIN;
+        }
+        if (p.startsWith("/v3/tasks") || p.startsWith("/v3/sources")) {
             return SMS;
         }
         if (p.startsWith("/v3/") && p.contains("/jobs")) {

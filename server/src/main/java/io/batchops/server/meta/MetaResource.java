@@ -1,38 +1,24 @@
 package io.batchops.server.meta;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
+import io.batchops.admin.api.MetaApi;
+import io.batchops.admin.model.Health;
+import io.batchops.admin.model.Version;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 
-/** What a client may ask without credentials: whether the server is up, and its contract. */
-@Path("/")
-public final class MetaResource {
-    @GET
-    @Path("health")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> health() {
-        return Map.of("status", "UP");
+/** {@code /_batchops/health} and {@code /_batchops/version}: open to anyone, for probes and tools. */
+public final class MetaResource implements MetaApi {
+    /** The jar's version, or {@code dev} when run from classes. */
+    private static final String VERSION = java.util.Optional.ofNullable(MetaResource.class.getPackage().getImplementationVersion())
+            .orElse("dev");
+
+    @Override
+    public Response health() {
+        return Response.ok(new Health().status(Health.StatusEnum.UP)).build();
     }
 
-    /** The specs the server was built from, byte for byte. */
-    @GET
-    @Path("openapi/{name: sms|drs}.yaml")
-    @Produces("application/yaml")
-    public byte[] spec(@PathParam("name") String name) {
-        try (InputStream spec = MetaResource.class.getResourceAsStream("/openapi/" + name + ".yaml")) {
-            if (spec == null) {
-                throw new NotFoundException();
-            }
-            return spec.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public Response version() {
+        return Response.ok(new Version().version(VERSION).apis(List.of("sms v3", "drs v3", "admin v1"))).build();
     }
 }

@@ -7,11 +7,13 @@ import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.store.MigrationTask;
 import io.batchops.server.store.SourceServer;
 import io.batchops.server.store.Store;
+import io.batchops.server.store.TaskState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
@@ -26,7 +28,7 @@ public final class SmsTaskService {
      * refuses the whole batch. Ids named twice are deleted once.
      */
     public void deleteTasks(Principal caller, List<String> ids) {
-        caller.require(Action.SMS_TASK_DELETE, "sms::" + caller.domainId() + ":task:*");
+        caller.require(Action.SMS_TASK_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
             List<String> missing = new ArrayList<>();
@@ -48,6 +50,60 @@ public final class SmsTaskService {
             unique.forEach(account::removeTask);
             return null;
         });
+    }
+
+    /** What a listing matches; null fields match everything. */
+    public record Filter(TaskState state, String name, String id, String sourceServerId) {
+        java.util.function.Predicate<MigrationTask> predicate() {
+            return task -> (state == null || state == task.state())
+                    && (name == null || task.name().contains(name))
+                    && (id == null || id.equals(task.id()))
+                    && (sourceServerId == null || sourceServerId.equals(task.sourceId()));
+        }
+    }
+
+    /** A task and its source server, as a listing shows them. */
+    public record TaskView(MigrationTask task, Optional<SourceServer> source) {
+    }
+
+    /** Creates {@code task} (its id and owner are decided here) for a source server of the caller's account, READY. */
+    public String create(Principal caller, MigrationTask task) {
+        caller.require(Action.SMS_TASK_CREATE, resource(caller));
+        String id = UUID.randomUUID().toString();
+        return store.inAccount(caller.domainId(), account -> {
+            if (account.source(task.sourceId()).isEmpty()) {
+                throw ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_FOUND, List.of(task.sourceId()), task.sourceId());
+            }
+            account.put(new MigrationTask(id, caller.domainId(), task.name(), task.sourceId(), TaskState.READY, task.type(),
+                    task.osType(), task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(),
+                    task.syncing(), task.targetName(), null));
+            return id;
+        });
+    }
+
+    public Page<TaskView> list(Principal caller, Filter filter, Integer limit, Integer offset) {
+        caller.require(Action.SMS_TASK_LIST, resource(caller));
+        List<TaskView> matching = store.inAccount(caller.domainId(), account -> account.tasks().stream()
+                .filter(filter.predicate())
+                .map(task -> new TaskView(task, account.source(task.sourceId())))
+                .toList());
+        return Page.of(matching, limit, offset);
+    }
+
+    public TaskView show(Principal caller, String id) {
+        caller.require(Action.SMS_TASK_LIST, resource(caller));
+        return store.inAccount(caller.domainId(), account -> account.task(id)
+                        .map(task -> new TaskView(task, account.source(task.sourceId()))))
+                .orElseThrow(() -> ApiException.withParams(ErrorCode.SMS_TASK_NOT_FOUND, List.of(id), 1));
+    }
+
+    /** Deletes one task: the batch deletion's rules, applied to one id. */
+    public void deleteTask(Principal caller, String id) {
+        deleteTasks(caller, List.of(id));
+    }
+
+    private static String resource(Principal caller) {
+        return "sms::" + caller.domainId() + ":task:*";
     }
 
     /** The one place that decides whether a task may be deleted now. */

@@ -2,16 +2,27 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.store.MigrationTask;
 import io.batchops.sms.api.TasksApi;
 import io.batchops.sms.model.DeleteTasksReq;
+import io.batchops.sms.model.IdResp;
+import io.batchops.sms.model.ListTasksResp;
+import io.batchops.sms.model.PostTask;
+import io.batchops.sms.model.Task;
+import io.batchops.sms.model.TaskSourceServer;
+import io.batchops.sms.model.TaskState;
+import io.batchops.sms.model.TaskTargetServer;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
-/** {@code POST /v3/tasks/delete}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
+/** {@code /v3/tasks}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
 @Authenticated
 public final class SmsTasksResource implements TasksApi {
+    /** SMS lists every task in the default enterprise project. */
+    static final String DEFAULT_ENTERPRISE_PROJECT = "0";
+
     private final SmsTaskService tasks;
 
     @Context
@@ -22,8 +33,52 @@ public final class SmsTasksResource implements TasksApi {
     }
 
     @Override
+    public Response createTask(PostTask request, String xAuthToken) {
+        Object targetName = request.getTargetServer().get("name");
+        MigrationTask task = new MigrationTask("new", "new", request.getName(), request.getSourceServer().getId(), null,
+                request.getType().value(), request.getOsType(), request.getPriority(), request.getSpeedLimit(),
+                request.getStartTargetServer(), request.getMigrationIp(), request.getSyncing(),
+                targetName == null ? null : targetName.toString(), null);
+        return Response.ok(new IdResp().id(tasks.create(AuthFilter.principal(security), task))).build();
+    }
+
+    @Override
+    public Response listTasks(String xAuthToken, TaskState state, String name, String id, String sourceServerId,
+            Integer limit, Integer offset) {
+        SmsTaskService.Filter filter = new SmsTaskService.Filter(
+                state == null ? null : io.batchops.server.store.TaskState.valueOf(state.name()), name, id, sourceServerId);
+        Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.principal(security), filter, limit, offset);
+        return Response.ok(new ListTasksResp().count(page.count())
+                .tasks(page.entries().stream().map(SmsTasksResource::task).toList())).build();
+    }
+
+    @Override
+    public Response showTask(String taskId, String xAuthToken) {
+        return Response.ok(task(tasks.show(AuthFilter.principal(security), taskId))).build();
+    }
+
+    @Override
+    public Response deleteTask(String taskId, String xAuthToken) {
+        tasks.deleteTask(AuthFilter.principal(security), taskId);
+        return Response.ok(Map.of()).build();
+    }
+
+    @Override
     public Response deleteTasks(DeleteTasksReq request, String xAuthToken) {
         tasks.deleteTasks(AuthFilter.principal(security), request.getIds());
         return Response.ok(Map.of()).build();
+    }
+
+    private static Task task(SmsTaskService.TaskView view) {
+        MigrationTask task = view.task();
+        TaskSourceServer source = new TaskSourceServer().id(task.sourceId());
+        view.source().ifPresent(server -> source.ip(server.ip()).name(server.name()).osType(server.osType())
+                .osVersion(server.osVersion()).state(server.state().wireName()));
+        return new Task().id(task.id()).name(task.name()).type(task.type()).osType(task.osType())
+                .state(task.state().name()).createDate(task.createDate()).priority(task.priority())
+                .speedLimit(task.speedLimit()).startTargetServer(task.startTargetServer())
+                .migrationIp(task.migrationIp()).enterpriseProjectId(DEFAULT_ENTERPRISE_PROJECT)
+                .syncing(task.syncing()).sourceServer(source)
+                .targetServer(task.targetName() == null ? null : new TaskTargetServer().name(task.targetName()));
     }
 }

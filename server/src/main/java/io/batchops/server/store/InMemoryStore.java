@@ -1,6 +1,7 @@
 package io.batchops.server.store;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +45,19 @@ public final class InMemoryStore implements Store {
     }
 
     private static final class AccountData extends Tenant implements Account {
-        private final Map<String, MigrationTask> tasks = new HashMap<>();
-        private final Map<String, SourceServer> sources = new HashMap<>();
+        // Insertion order is the order of listings: oldest first.
+        private final Map<String, MigrationTask> tasks = new LinkedHashMap<>();
+        private final Map<String, SourceServer> sources = new LinkedHashMap<>();
+
+        @Override
+        public List<MigrationTask> tasks() {
+            return List.copyOf(tasks.values());
+        }
+
+        @Override
+        public List<SourceServer> sources() {
+            return List.copyOf(sources.values());
+        }
 
         @Override
         public Optional<MigrationTask> task(String id) {
@@ -74,7 +86,12 @@ public final class InMemoryStore implements Store {
     }
 
     private static final class ProjectData extends Tenant implements Project {
-        private final Map<String, Job> jobs = new HashMap<>();
+        private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+        @Override
+        public List<Job> jobs() {
+            return List.copyOf(jobs.values());
+        }
 
         @Override
         public Optional<Job> job(String id) {

@@ -2,36 +2,77 @@ package io.batchops.server.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A DRS job (task) of one project. {@code settlesTo}, when set, is the status a transition under way
- * reaches before the next request sees the job (RELEASE_RESOURCE_STARTED settles to
- * RELEASE_RESOURCE_COMPLETE).
+ * A DRS job (task) of one project. {@code transition}, when set, is a move under way (CREATING to
+ * CONFIGURATION, RELEASE_RESOURCE_STARTED to RELEASE_RESOURCE_COMPLETE) that completes as the
+ * {@link Timing} decides. Fixtures may leave out everything but id, project_id and status.
  */
 public record Job(
         @JsonProperty("id") String id,
         @JsonProperty("project_id") String projectId,
         @JsonProperty("name") String name,
         @JsonProperty("status") JobStatus status,
-        @JsonIgnore JobStatus settlesTo,
+        @JsonIgnore Transition transition,
         @JsonProperty("role") JobRole role,
-        @JsonProperty("dual_active") boolean dualActive) {
-    /** A job given without a role stands alone. */
+        @JsonProperty("dual_active") boolean dualActive,
+        @JsonProperty("description") String description,
+        @JsonProperty("db_use_type") String dbUseType,
+        @JsonProperty("engine_type") String engineType,
+        @JsonProperty("job_direction") String jobDirection,
+        @JsonProperty("net_type") String netType,
+        @JsonProperty("task_type") String taskType,
+        @JsonProperty("create_time") Long createTime) {
+
+    /** A move under way: the status it reaches, when it began, and how often the job was read since. */
+    public record Transition(JobStatus to, Instant startedAt, int reads) {
+    }
+
+    /** A job given without a role stands alone; without its profile, a MySQL migration into the cloud. */
     public Job {
         role = role == null ? JobRole.STANDALONE : role;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(projectId, "project_id");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(role, "role");
+        name = name == null ? id : name;
+        dbUseType = dbUseType == null ? "migration" : dbUseType;
+        engineType = engineType == null ? "mysql" : engineType;
+        jobDirection = jobDirection == null ? "up" : jobDirection;
+        netType = netType == null ? "eip" : netType;
+        taskType = taskType == null ? "FULL_INCR_TRANS" : taskType;
+        createTime = createTime == null ? System.currentTimeMillis() : createTime;
     }
 
-    public Job withStatus(JobStatus newStatus, JobStatus newSettlesTo) {
-        return new Job(id, projectId, name, newStatus, newSettlesTo, role, dualActive);
+    /** A job known only by what the stop and delete rules look at. */
+    public Job(String id, String projectId, String name, JobStatus status, JobRole role, boolean dualActive) {
+        this(id, projectId, name, status, null, role, dualActive, null, null, null, null, null, null, null);
     }
 
-    /** The job once its transition under way, if any, has completed. */
-    public Job settled() {
-        return settlesTo == null ? this : withStatus(settlesTo, null);
+    /** This job in {@code newStatus}, with no move under way. */
+    public Job withStatus(JobStatus newStatus) {
+        return with(newStatus, null);
+    }
+
+    /** This job passing through {@code through} on its way to {@code to}, from {@code now}. */
+    public Job moving(JobStatus through, JobStatus to, Instant now) {
+        return with(through, new Transition(to, now, 0));
+    }
+
+    /** This job as a read at {@code now} finds it: a move under way is over once {@code timing} says so. */
+    public Job observed(Timing timing, Instant now) {
+        if (transition == null) {
+            return this;
+        }
+        int reads = transition.reads() + 1;
+        return timing.due(transition.startedAt(), reads, now)
+                ? withStatus(transition.to())
+                : with(status, new Transition(transition.to(), transition.startedAt(), reads));
+    }
+
+    private Job with(JobStatus newStatus, Transition newTransition) {
+        return new Job(id, projectId, name, newStatus, newTransition, role, dualActive, description, dbUseType,
+                engineType, jobDirection, netType, taskType, createTime);
     }
 }

@@ -3,19 +3,43 @@ package io.batchops.server.store;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
-/** An SMS migration task of one source server, owned by an account (domain). */
+/**
+ * An SMS migration task of one source server, owned by an account (domain). Fixtures may leave out
+ * everything but id, domain_id and source_id.
+ */
 public record MigrationTask(
         @JsonProperty("id") String id,
         @JsonProperty("domain_id") String domainId,
         @JsonProperty("name") String name,
         @JsonProperty("source_id") String sourceId,
-        @JsonProperty("state") TaskState state) {
+        @JsonProperty("state") TaskState state,
+        @JsonProperty("type") String type,
+        @JsonProperty("os_type") String osType,
+        @JsonProperty("priority") Integer priority,
+        @JsonProperty("speed_limit") Integer speedLimit,
+        @JsonProperty("start_target_server") Boolean startTargetServer,
+        @JsonProperty("migration_ip") String migrationIp,
+        @JsonProperty("syncing") Boolean syncing,
+        @JsonProperty("target_name") String targetName,
+        @JsonProperty("create_date") Long createDate) {
     /** A task given without a state is READY, as a new task is. */
     public MigrationTask {
         state = state == null ? TaskState.READY : state;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(domainId, "domain_id");
         Objects.requireNonNull(sourceId, "source_id");
-        Objects.requireNonNull(state, "state");
+        name = name == null ? id : name;
+        type = type == null ? "MIGRATE_BLOCK" : type;
+        createDate = createDate == null ? System.currentTimeMillis() : createDate;
+    }
+
+    /** A task known only by what the deletion rules look at. */
+    public MigrationTask(String id, String domainId, String name, String sourceId, TaskState state) {
+        this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null);
+    }
+
+    public MigrationTask with(TaskState newState) {
+        return new MigrationTask(id, domainId, name, sourceId, newState, type, osType, priority, speedLimit,
+                startTargetServer, migrationIp, syncing, targetName, createDate);
     }
 }

@@ -1,5 +1,6 @@
 package io.batchops.server.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,6 +27,12 @@ public interface Store {
 
         Optional<SourceServer> source(String id);
 
+        /** Every task of the account, oldest first. */
+        List<MigrationTask> tasks();
+
+        /** Every source server of the account, oldest registration first. */
+        List<SourceServer> sources();
+
         void put(MigrationTask task);
 
         void put(SourceServer source);
@@ -36,6 +43,9 @@ public interface Store {
     /** One DRS project's data, inside a unit of work. */
     interface Project {
         Optional<Job> job(String id);
+
+        /** Every job of the project, oldest first. */
+        List<Job> jobs();
 
         void put(Job job);
     }

@@ -1,0 +1,106 @@
+package io.batchops.server.admin;
+
+import io.batchops.admin.api.AdminApi;
+import io.batchops.admin.model.Fixtures;
+import io.batchops.admin.model.JobStatusChange;
+import io.batchops.admin.model.SourceState;
+import io.batchops.admin.model.TaskStateChange;
+import io.batchops.server.drs.Transitions;
+import io.batchops.server.errors.ApiException;
+import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.errors.Family;
+import io.batchops.server.errors.InputProblem;
+import io.batchops.server.http.Json;
+import io.batchops.server.store.JobStatus;
+import io.batchops.server.store.SourceServerState;
+import io.batchops.server.store.Store;
+import io.batchops.server.store.TaskState;
+import io.batchops.server.store.Timing;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /_batchops/...}: the emulator's state and timing, set by tests. */
+@AdminOnly
+public final class AdminResource implements AdminApi {
+    private final Store store;
+    private final Transitions transitions;
+
+    public AdminResource(Store store, Transitions transitions) {
+        this.store = store;
+        this.transitions = transitions;
+    }
+
+    @Override
+    public Response reset(String adminToken) {
+        store.clear();
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response loadFixtures(Fixtures fixtures, String adminToken) {
+        // The control API's schema is the seed file's format: one reader for both.
+        convert(fixtures, io.batchops.server.store.Fixtures.class).loadInto(store);
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response setSourceState(String domainId, String sourceId, SourceState change, String adminToken) {
+        store.inAccount(domainId, account -> {
+            account.put(account.source(sourceId)
+                    .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Source server " + domainId + "/" + sourceId))
+                    .with(SourceServerState.of(change.getState().toString()), change.getConnected()));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response setTaskState(String domainId, String taskId, TaskStateChange change, String adminToken) {
+        store.inAccount(domainId, account -> {
+            account.put(account.task(taskId)
+                    .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Task " + domainId + "/" + taskId))
+                    .with(TaskState.valueOf(change.getState().toString())));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response setJobStatus(String projectId, String jobId, JobStatusChange change, String adminToken) {
+        store.inProject(projectId, project -> {
+            project.put(project.job(jobId)
+                    .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Job " + projectId + "/" + jobId))
+                    .withStatus(JobStatus.valueOf(change.getStatus().toString())));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @Override
+    public Response getTiming(String adminToken) {
+        return Response.ok(timing(transitions.timing())).build();
+    }
+
+    @Override
+    public Response setTiming(io.batchops.admin.model.Timing timing, String adminToken) {
+        Timing wanted = convert(timing, Timing.class);
+        transitions.setTiming(wanted);
+        return Response.ok(timing(wanted)).build();
+    }
+
+    /** The request's model as the store's; what the store refuses (a rule across fields) is bad input. */
+    private static <T> T convert(Object model, Class<T> type) {
+        try {
+            return Json.MAPPER.convertValue(model, type);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw ApiException.invalidInput(Family.ADMIN, InputProblem.INVALID, "body", cause.getMessage());
+        }
+    }
+
+    private static io.batchops.admin.model.Timing timing(Timing timing) {
+        return Json.MAPPER.convertValue(timing, io.batchops.admin.model.Timing.class);
+    }
+}

@@ -1,0 +1,62 @@
+package io.batchops.server.sms;
+
+import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.Authenticated;
+import io.batchops.server.store.SourceServer;
+import io.batchops.server.store.SourceServerState;
+import io.batchops.sms.api.SourcesApi;
+import io.batchops.sms.model.IdResp;
+import io.batchops.sms.model.ListServersResp;
+import io.batchops.sms.model.PostSourceServerBody;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** {@code /v3/sources}: HTTP in and out; the rules are {@link SmsSourceService}'s. */
+@Authenticated
+public final class SmsSourcesResource implements SourcesApi {
+    private final SmsSourceService sources;
+
+    @Context
+    private SecurityContext security;
+
+    public SmsSourcesResource(SmsSourceService sources) {
+        this.sources = sources;
+    }
+
+    @Override
+    public Response registerServer(PostSourceServerBody body, String xAuthToken) {
+        SourceServerState state = body.getState() == null ? SourceServerState.UNAVAILABLE
+                : SourceServerState.of(body.getState().toString());
+        SourceServer server = new SourceServer("new", "new", body.getName(), state, true, body.getIp(), body.getHostname(),
+                body.getOsType().value(), body.getOsVersion(), body.getFirmware() == null ? null : body.getFirmware().value(),
+                body.getCpuQuantity(), body.getMemory(), body.getAgentVersion(), body.getKernelVersion(),
+                body.getOemSystem(), null);
+        String id = sources.register(AuthFilter.principal(security), body.getId(), body.getDomainId(), server);
+        return Response.ok(new IdResp().id(id)).build();
+    }
+
+    @Override
+    public Response listServers(String xAuthToken, io.batchops.sms.model.SourceServerState state, String name, String id,
+            String ip, Boolean connected, Integer limit, Integer offset) {
+        SmsSourceService.Filter filter = new SmsSourceService.Filter(state == null ? null : state.toString(), name, id, ip,
+                connected);
+        Page<SourceServer> page = sources.list(AuthFilter.principal(security), filter, limit, offset);
+        return Response.ok(new ListServersResp().count(page.count())
+                .sourceServers(page.entries().stream().map(SmsSourcesResource::sourceServer).toList())).build();
+    }
+
+    @Override
+    public Response showServer(String sourceId, String xAuthToken) {
+        return Response.ok(sourceServer(sources.show(AuthFilter.principal(security), sourceId))).build();
+    }
+
+    private static io.batchops.sms.model.SourceServer sourceServer(SourceServer server) {
+        return new io.batchops.sms.model.SourceServer().id(server.id()).ip(server.ip()).name(server.name())
+                .hostname(server.hostname()).enterpriseProjectId(SmsTasksResource.DEFAULT_ENTERPRISE_PROJECT).addDate(server.addDate())
+                .osType(server.osType()).osVersion(server.osVersion()).oemSystem(server.oemSystem())
+                .state(io.batchops.sms.model.SourceServerState.fromValue(server.state().wireName()))
+                .connected(server.connected()).firmware(server.firmware()).cpuQuantity(server.cpuQuantity())
+                .memory(server.memory()).agentVersion(server.agentVersion()).kernelVersion(server.kernelVersion());
+    }
+}

@@ -1,0 +1,42 @@
+package io.batchops.server.store;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How long a transition (CREATING, RELEASE_RESOURCE_STARTED, ...) takes before a job reaches the
+ * status it is heading for: by the next request ({@code immediate}), after a delay, or after a number
+ * of reads of the job.
+ */
+public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") Long delayMs,
+        @JsonProperty("reads") Integer reads) {
+    public static final Timing IMMEDIATE = new Timing(Mode.IMMEDIATE, null, null);
+
+    public enum Mode {
+        @JsonProperty("immediate") IMMEDIATE,
+        @JsonProperty("delay") DELAY,
+        @JsonProperty("reads") READS
+    }
+
+    public Timing {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is required: immediate, delay or reads");
+        }
+        if (mode == Mode.DELAY && (delayMs == null || delayMs < 0)) {
+            throw new IllegalArgumentException("delay_ms (0 or more) is required with mode delay");
+        }
+        if (mode == Mode.READS && (reads == null || reads < 1)) {
+            throw new IllegalArgumentException("reads (1 or more) is required with mode reads");
+        }
+    }
+
+    /** Whether a transition begun at {@code startedAt}, and read {@code readsSoFar} times since, is over. */
+    boolean due(Instant startedAt, int readsSoFar, Instant now) {
+        return switch (mode) {
+            case IMMEDIATE -> readsSoFar >= 1;
+            case DELAY -> !now.isBefore(startedAt.plus(Duration.ofMillis(delayMs)));
+            case READS -> readsSoFar >= reads;
+        };
+    }
+}
