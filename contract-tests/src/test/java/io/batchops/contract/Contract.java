@@ -29,6 +29,7 @@ import java.util.Map;
 final class Contract {
     static final Contract SMS = load("sms.yaml");
     static final Contract DRS = load("drs.yaml");
+    static final Contract ADMIN = load("admin.yaml");
 
     private final String name;
     private final OpenAPI api;

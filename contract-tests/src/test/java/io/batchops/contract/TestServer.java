@@ -66,9 +66,15 @@ final class TestServer {
                 .orElseThrow(() -> new AssertionError("Alice has no token of length " + length + "; add one"));
     }
 
-    /** Replaces all state with {@code fixtures}. */
+    /** Replaces all state with {@code fixtures}, and puts back the default timing of transitions. */
     static void reset(Fixtures fixtures) {
         STORE.clear();
         fixtures.loadInto(STORE);
+        Exchange timing = Wire.to(Contract.ADMIN, "PUT", "/_batchops/timing")
+                .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN)
+                .body("{\"mode\": \"immediate\"}").send();
+        if (timing.status() != 200) {
+            throw new AssertionError("cannot reset the timing: " + timing);
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.time.Instant;
 public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") Long delayMs,
         @JsonProperty("reads") Integer reads) {
     public static final Timing IMMEDIATE = new Timing(Mode.IMMEDIATE, null, null);
+    /** The spec's defaults, for a mode given without its figure. */
+    static final long DEFAULT_DELAY_MS = 1000;
+    static final int DEFAULT_READS = 1;
 
     public enum Mode {
         @JsonProperty("immediate") IMMEDIATE,
@@ -23,11 +26,10 @@ public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") 
         if (mode == null) {
             throw new IllegalArgumentException("mode is required: immediate, delay or reads");
         }
-        if (mode == Mode.DELAY && (delayMs == null || delayMs < 0)) {
-            throw new IllegalArgumentException("delay_ms (0 or more) is required with mode delay");
-        }
-        if (mode == Mode.READS && (reads == null || reads < 1)) {
-            throw new IllegalArgumentException("reads (1 or more) is required with mode reads");
+        delayMs = delayMs == null ? DEFAULT_DELAY_MS : delayMs;
+        reads = reads == null ? DEFAULT_READS : reads;
+        if (delayMs < 0 || reads < 1) {
+            throw new IllegalArgumentException("delay_ms must be 0 or more, reads 1 or more");
         }
     }
 
