@@ -39,7 +39,11 @@ final class Seed {
     }
 
     Seed source(String id, String domain, SourceServerState state, boolean connected) {
-        sources.add(new SourceServer(id, domain, "server-" + id, state, connected));
+        return source(new SourceServer(id, domain, "server-" + id, state, connected));
+    }
+
+    Seed source(SourceServer source) {
+        sources.add(source);
         return this;
     }
 
@@ -57,7 +61,11 @@ final class Seed {
     }
 
     Seed job(String id, String project, JobStatus status, JobRole role, boolean dualActive) {
-        jobs.add(new Job(id, project, "job-" + id, status, role, dualActive));
+        return job(new Job(id, project, "job-" + id, status, role, dualActive));
+    }
+
+    Seed job(Job job) {
+        jobs.add(job);
         return this;
     }
 

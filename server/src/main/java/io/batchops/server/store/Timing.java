@@ -22,13 +22,14 @@ public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") 
         @JsonProperty("reads") READS
     }
 
+    /** Each mode keeps its own figure only, defaulted when left out. */
     public Timing {
         if (mode == null) {
             throw new IllegalArgumentException("mode is required: immediate, delay or reads");
         }
-        delayMs = delayMs == null ? DEFAULT_DELAY_MS : delayMs;
-        reads = reads == null ? DEFAULT_READS : reads;
-        if (delayMs < 0 || reads < 1) {
+        delayMs = mode != Mode.DELAY ? null : delayMs == null ? DEFAULT_DELAY_MS : delayMs;
+        reads = mode != Mode.READS ? null : reads == null ? DEFAULT_READS : reads;
+        if ((delayMs != null && delayMs < 0) || (reads != null && reads < 1)) {
             throw new IllegalArgumentException("delay_ms must be 0 or more, reads 1 or more");
         }
     }
