@@ -9,7 +9,10 @@ import io.batchops.server.errors.ConstraintViolationMapper;
 import io.batchops.server.errors.JsonExceptionMapper;
 import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
+import io.batchops.server.http.BodyLimit;
+import io.batchops.server.http.GatewayGuard;
 import io.batchops.server.http.Json;
+import io.batchops.server.http.JsonBodyReader;
 import io.batchops.server.http.RequestIds;
 import io.batchops.server.http.Validation;
 import io.batchops.server.admin.AdminResource;
@@ -31,6 +34,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -41,8 +47,9 @@ import org.glassfish.jersey.server.ServerProperties;
  * returns a running server; {@link #close} stops it.
  */
 public final class BatchopsServer implements AutoCloseable {
-    /** Room for the spec's 16384-character X-Auth-Token and the usual headers beside it. */
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Grizzly refuses headers over this with an empty 400; the guard's JSON answer comes first. */
+    private static final int GRIZZLY_MAX_HEADER_BYTES = 1024 * 1024;
+    private static final int GRIZZLY_MAX_HEADERS = 16 * 1024;
     /**
      * Jersey warns that resources whose @Path sits on the generated interface "will be ignored" as
      * providers; they are served as resources all the same, so the warning only misleads. Held in a
@@ -77,8 +84,10 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)
+                .register(JsonBodyReader.class)
                 .register(Validation.class)
                 .register(RequestIds.class)
+                .register(BodyLimit.class)
                 .register(new AuthFeature(credentials, clock, adminToken))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
@@ -104,11 +113,20 @@ public final class BatchopsServer implements AutoCloseable {
     /** Starts listening with the given state and principals. */
     public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials) {
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, createApp(store, credentials, config.adminToken()), false);
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, false);
+        GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                createApp(store, credentials, config.adminToken()));
+        ServerConfiguration server = http.getServerConfiguration();
+        server.addHttpHandler(new GatewayGuard(application), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
-        http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+        server.setAllowPayloadForUndefinedHttpMethods(true);
+        // Whatever Grizzly still answers itself is answered in JSON too.
+        server.setDefaultErrorPageGenerator((request, status, reason, description, exception) ->
+                "{\"error_code\":\"APIGW.0202\",\"error_msg\":\"Bad request: " + status + " " + reason + "\"}");
         NetworkListener listener = http.getListeners().iterator().next();
-        listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+        // Grizzly's own ceiling; the guard answers anything over its smaller limit in JSON.
+        listener.setMaxHttpHeaderSize(GRIZZLY_MAX_HEADER_BYTES);
+        listener.setMaxRequestHeaders(GRIZZLY_MAX_HEADERS);
         try {
             http.start();
         } catch (IOException e) {

@@ -13,6 +13,13 @@ public enum ErrorCode {
     GATEWAY_NO_SUCH_API(Family.GATEWAY, 404, "APIGW.0101",
             "The API does not exist or has not been published in the environment",
             "API不存在或未发布到环境"),
+    // APIGW.0201 and APIGW.0202 are batchops' choices: the gateway's own codes for these are not published.
+    GATEWAY_BODY_TOO_LARGE(Family.GATEWAY, 413, "APIGW.0201",
+            "Request entity too large: the body exceeds %d bytes",
+            "请求体过大：超过 %d 字节"),
+    GATEWAY_BAD_REQUEST(Family.GATEWAY, 400, "APIGW.0202",
+            "Bad request: %s",
+            "错误的请求：%s"),
 
     // The emulator's control API.
     ADMIN_INVALID_INPUT(Family.ADMIN, 400, "BATCHOPS.0400",

@@ -1,6 +1,8 @@
 package io.batchops.server.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,19 +26,40 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
 
     @Override
     protected ApiException translate(JsonProcessingException failure, Family family, ContainerRequestContext request) {
-        if (failure instanceof StreamReadException read) {
-            if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
-                return ApiException.invalidInput(family, InputProblem.INVALID, "body", read.getOriginalMessage());
+        // A refusal raised while the body was read (its size limit) is the answer, whatever Jackson wrapped it in.
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return refusal;
             }
-            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body",
-                    "not valid JSON: " + read.getOriginalMessage() + location(read));
+        }
+        // The parser's failures (bad syntax, bad UTF-8, nesting too deep), even when a reader wrapped them.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException number) {
+                return ApiException.invalidInput(family, InputProblem.OUT_OF_RANGE,
+                        failure instanceof JsonMappingException mapping ? path(mapping) : "body", number.getOriginalMessage());
+            }
+            if (cause instanceof StreamReadException read) {
+                if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                    return ApiException.invalidInput(family, InputProblem.INVALID, "body", read.getOriginalMessage());
+                }
+                return ApiException.invalidInput(family, InputProblem.MALFORMED, "body",
+                        "not valid JSON: " + read.getOriginalMessage() + location(read));
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not acceptable JSON: " + limit.getOriginalMessage());
+            }
         }
         if (!(failure instanceof JsonMappingException mapping)) {
             return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON");
         }
-        // A body cut short inside a list reaches the list's element reader, not the parser.
-        if (String.valueOf(mapping.getOriginalMessage()).contains("end-of-input")) {
+        // A body cut short inside a list reaches the list's element reader, not the parser; a second
+        // value after the first is found by the mapper.
+        String message = String.valueOf(mapping.getOriginalMessage());
+        if (message.contains("end-of-input")) {
             return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: it ends early");
+        }
+        if (message.startsWith("Trailing token")) {
+            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: more than one value");
         }
         String path = path(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {

@@ -21,7 +21,12 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, UUID.randomUUID().toString().replace("-", ""));
+        request.setProperty(PROPERTY, newId());
+    }
+
+    /** A fresh request id: 32 hexadecimal digits, as the gateway's. */
+    public static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     @Override

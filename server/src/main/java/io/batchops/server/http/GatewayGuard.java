@@ -1,0 +1,92 @@
+package io.batchops.server.http;
+
+import io.batchops.server.errors.ApiException;
+import io.batchops.server.errors.ErrorBody;
+import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.errors.Language;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * What the API gateway refuses before any service sees the request, in front of the JAX-RS
+ * application: methods no API has, request lines that are not well-formed URIs, headers or bodies
+ * over their limits. Each is answered with the gateway's JSON error body, never Grizzly's defaults.
+ */
+public final class GatewayGuard extends HttpHandler {
+    /** The limit on all request headers together; the spec's 16384-character token fits with room. */
+    public static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** The limit on a request body; the specs' largest valid bodies are a few kilobytes. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
+
+    private final HttpHandler application;
+
+    public GatewayGuard(HttpHandler application) {
+        this.application = application;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        ApiException refusal = refusal(request);
+        if (refusal != null) {
+            write(response, refusal);
+            return;
+        }
+        application.service(request, response);
+    }
+
+    private static ApiException refusal(Request request) {
+        if (!METHODS.contains(request.getMethod().getMethodString())) {
+            return ApiException.of(ErrorCode.GATEWAY_NO_SUCH_API);
+        }
+        if (!wellFormed(request.getRequestURI()) || (request.getQueryString() != null && !wellFormed(request.getQueryString()))) {
+            return ApiException.of(ErrorCode.GATEWAY_BAD_REQUEST, "the request URI is not well-formed (percent-encoding, characters to encode)");
+        }
+        long headerBytes = 0;
+        for (String name : request.getHeaderNames()) {
+            for (String value : request.getHeaders(name)) {
+                headerBytes += name.length() + value.length() + 4;
+            }
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            return ApiException.of(ErrorCode.GATEWAY_BAD_REQUEST, "the request headers exceed " + MAX_HEADER_BYTES + " bytes");
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return ApiException.of(ErrorCode.GATEWAY_BODY_TOO_LARGE, MAX_BODY_BYTES);
+        }
+        return null;
+    }
+
+    /** Characters a URI may not hold unencoded (RFC 3986). */
+    private static final String NOT_IN_URIS = "<>\"{}|\\^`";
+
+    /** Percent signs introduce two hexadecimal digits; no control characters, spaces or characters URIs exclude. */
+    private static boolean wellFormed(String uri) {
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c >= 0x7f || NOT_IN_URIS.indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '%' && (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+                    || Character.digit(uri.charAt(i + 2), 16) < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes {@code error} as the gateway does: status, JSON body, request id. */
+    public static void write(Response response, ApiException error) throws IOException {
+        String id = RequestIds.newId();
+        byte[] body = Json.MAPPER.writeValueAsBytes(ErrorBody.of(error, Language.EN_US, id));
+        response.setStatus(error.code().status());
+        response.setHeader(RequestIds.HEADER, id);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
