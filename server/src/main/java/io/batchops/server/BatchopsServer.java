@@ -30,6 +30,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -50,6 +53,8 @@ public final class BatchopsServer implements AutoCloseable {
     /** Grizzly refuses headers over this with an empty 400; the guard's JSON answer comes first. */
     private static final int GRIZZLY_MAX_HEADER_BYTES = 1024 * 1024;
     private static final int GRIZZLY_MAX_HEADERS = 16 * 1024;
+    /** How long a stop waits for requests under way. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /**
      * Jersey warns that resources whose @Path sits on the generated interface "will be ignored" as
      * providers; they are served as resources all the same, so the warning only misleads. Held in a
@@ -146,7 +151,18 @@ public final class BatchopsServer implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops gracefully: no new connections are accepted, requests under way are finished (for up to
+     * {@link #SHUTDOWN_GRACE}), then the server stops.
+     */
     public void close() {
-        http.shutdownNow();
+        try {
+            http.shutdown(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        } catch (ExecutionException e) {
+            http.shutdownNow();
+        }
     }
 }
