@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.net.URI;
 
 /**
  * One spec of {@code openapi/}, read with swagger-parser: its operations, examples and bounds, and an
@@ -55,6 +57,34 @@ final class Contract {
 
     OpenAPI api() {
         return api;
+    }
+
+    /**
+     * Prism's validating proxy in front of this contract's operations, when the run was given one
+     * ({@code -Dbatchops.prism.sms=http://127.0.0.1:4010}, as {@code .ci/prism} does).
+     */
+    Optional<URI> prism() {
+        String proxy = System.getProperty("batchops.prism." + name.replace(".yaml", ""), "");
+        return proxy.isBlank() ? Optional.empty() : Optional.of(URI.create(proxy));
+    }
+
+    /**
+     * Prism reports what it finds wrong in the {@code sl-violations} header. Violations of the request
+     * are what negative tests send on purpose; a violation of the response is the server's fault.
+     */
+    void assertPrismFoundNoResponseViolation(Exchange exchange) {
+        String violations = exchange.header("sl-violations");
+        if (violations == null) {
+            return;
+        }
+        try {
+            for (JsonNode violation : Exchange.MAPPER.readTree(violations)) {
+                assertFalse("response".equals(violation.path("location").path(0).asText()),
+                        () -> "Prism finds the answer violates " + name + ": " + violation + " in " + exchange);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("unreadable sl-violations: " + violations, e);
+        }
     }
 
     /** The operation at a path template, for an HTTP method. */

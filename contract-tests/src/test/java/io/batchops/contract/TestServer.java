@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The server under test: started once per test JVM, in-process on a free port, with the principals
- * below. Each test loads the state it needs with {@link #reset}.
+ * The server under test: started once per test JVM, in-process on a free port (or on
+ * {@code batchops.test.port}, where a proxy in front of it expects it), with the principals below. Each test loads the state it needs with {@link #reset}.
  */
 final class TestServer {
     static final String ALICE_TOKEN = "alice-token";
@@ -39,7 +39,7 @@ final class TestServer {
 
     private static final Store STORE = new InMemoryStore();
     private static final BatchopsServer SERVER = BatchopsServer.start(
-            new ServerConfig("127.0.0.1", 0, null, null), STORE, Credentials.of(List.of(
+            new ServerConfig("127.0.0.1", Integer.getInteger("batchops.test.port", 0), null, null), STORE, Credentials.of(List.of(
                     new Credentials.Entry("alice", ALICE_DOMAIN, List.of(ALICE_PROJECT),
                             List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN), List.of(ALICE_KEY), null),
                     new Credentials.Entry("bob", BOB_DOMAIN, List.of(BOB_PROJECT), List.of(BOB_TOKEN), List.of(BOB_KEY), null),
