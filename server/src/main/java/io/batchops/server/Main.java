@@ -16,7 +16,7 @@ public final class Main implements Callable<Integer> {
             description = "Address to listen on (env BATCHOPS_HOST, default ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", defaultValue = "${env:BATCHOPS_PORT:-8080}",
+    @Option(names = "--port", defaultValue = "${env:BATCHOPS_PORT:-" + ServerConfig.DEFAULT_PORT + "}",
             description = "Port to listen on, 0 for any free port (env BATCHOPS_PORT, default ${DEFAULT-VALUE}).")
     private int port;
 

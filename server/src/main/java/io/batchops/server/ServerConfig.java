@@ -25,8 +25,4 @@ public record ServerConfig(String host, int port, Path credentials, Path seed, S
             throw new IllegalArgumentException("port must be between 0 and 65535 (0 picks a free port)");
         }
     }
-
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, seed, adminToken);
-    }
 }
