@@ -16,8 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * error body, never a 5xx; a listing through the API afterwards shows the state unchanged.
  */
 class HostileCorpusTest {
-    private static final Path CORPUS = Path.of("src/test/resources/hostile/corpus.jsonl");
+    private static final String CORPUS = "/hostile/corpus.jsonl";
     /** The floor: at least this many hostile requests. */
     private static final int MINIMUM_SIZE = 200;
 
@@ -55,14 +53,15 @@ class HostileCorpusTest {
     }
 
     static List<JsonNode> corpus() {
-        try (Stream<String> lines = Files.lines(CORPUS, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> !line.isBlank()).map(line -> {
-                try {
-                    return Exchange.MAPPER.readTree(line);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("bad corpus line: " + line, e);
+        try (var in = HostileCorpusTest.class.getResourceAsStream(CORPUS)) {
+            assertTrue(in != null, "no " + CORPUS + " on the test class path");
+            List<JsonNode> entries = new java.util.ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    entries.add(Exchange.MAPPER.readTree(line));
                 }
-            }).toList();
+            }
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

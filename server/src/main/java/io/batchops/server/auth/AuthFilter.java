@@ -39,7 +39,8 @@ public final class AuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         String token = request.getHeaderString(TOKEN_HEADER);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Principal principal = token == null && authorization != null
+        boolean signed = token == null && authorization != null;
+        Principal principal = signed
                 ? verifySignature(request, SdkSignature.parse(authorization))
                 : credentials.authenticate(token);
         String claimedDomain = request.getHeaderString(DOMAIN_HEADER);
@@ -75,7 +76,7 @@ public final class AuthFilter implements ContainerRequestFilter {
 
             @Override
             public String getAuthenticationScheme() {
-                return "X-Auth-Token";
+                return signed ? SdkSignature.ALGORITHM : TOKEN_HEADER;
             }
         });
     }

@@ -7,6 +7,7 @@ import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.store.Job;
 import io.batchops.server.store.JobStatus;
 import io.batchops.server.store.Store;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -62,13 +63,14 @@ public final class DrsJobService {
     /** Creates each job (its id, project and status are decided here), CREATING. */
     public List<Job> create(Principal caller, String projectId, List<Job> jobs) {
         caller.require(Action.DRS_JOB_CREATE, resource(projectId));
+        Instant now = transitions.now();
         return store.inProject(projectId, project -> {
             List<Job> created = new ArrayList<>(jobs.size());
             for (Job job : jobs) {
                 Job fresh = new Job(UUID.randomUUID().toString(), projectId, job.name(), JobStatus.CREATING, null,
                         null, false, job.description(), job.dbUseType(), job.engineType(), job.jobDirection(),
-                        job.netType(), job.taskType(), transitions.now().toEpochMilli())
-                        .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, transitions.now());
+                        job.netType(), job.taskType(), now.toEpochMilli())
+                        .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
                 project.put(fresh);
                 created.add(fresh);
             }
