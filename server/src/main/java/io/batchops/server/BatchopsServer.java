@@ -10,6 +10,7 @@ import io.batchops.server.errors.JsonExceptionMapper;
 import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.http.BodyLimit;
+import io.batchops.server.http.FastValidation;
 import io.batchops.server.http.GatewayGuard;
 import io.batchops.server.http.Json;
 import io.batchops.server.http.JsonBodyReader;
@@ -91,6 +92,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(Json.class)
                 .register(JsonBodyReader.class)
                 .register(Validation.class)
+                .register(FastValidation.class)
                 .register(RequestIds.class)
                 .register(BodyLimit.class)
                 .register(new AuthFeature(credentials, clock, adminToken))
