@@ -59,7 +59,7 @@ public final class FastValidation implements ValidationInterceptor {
             int index = i;
             all.add(args -> value.get().test(args[index]));
         }
-        return Optional.of(args -> all.stream().allMatch(check -> check.test(args)));
+        return Optional.of(args -> allOf(all, args));
     }
 
     /** The constraints on one value, its elements (a list's type argument) and, with @Valid, its bean. */
@@ -79,10 +79,10 @@ public final class FastValidation implements ValidationInterceptor {
                 if (element.isEmpty()) {
                     return Optional.empty();
                 }
-                all.add(value -> !(value instanceof Collection<?> items) || items.stream().allMatch(element.get()));
+                all.add(value -> !(value instanceof Collection<?> items) || eachOf(items, element.get()));
             }
         }
-        return Optional.of(value -> all.stream().allMatch(check -> check.test(value)));
+        return Optional.of(value -> allOf(all, value));
     }
 
     private Optional<Predicate<Object>> forAnnotation(Annotation annotation) {
@@ -113,7 +113,12 @@ public final class FastValidation implements ValidationInterceptor {
     /** A bean (or a list of beans) cascaded into with @Valid. */
     private boolean valid(Object value) {
         if (value instanceof Collection<?> items) {
-            return items.stream().allMatch(item -> item == null || valid(item));
+            for (Object item : items) {
+                if (item != null && !valid(item)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (value instanceof Map<?, ?> || value.getClass().getName().startsWith("java.")) {
             return true;
@@ -156,7 +161,26 @@ public final class FastValidation implements ValidationInterceptor {
             }
             all.add(bean -> property.get().test(invoke(getter, bean)));
         }
-        return Optional.of(bean -> all.stream().allMatch(check -> check.test(bean)));
+        return Optional.of(bean -> allOf(all, bean));
+    }
+
+    // Plain loops: this runs for every element of every request.
+    private static <T> boolean allOf(List<Predicate<T>> checks, T value) {
+        for (Predicate<T> check : checks) {
+            if (!check.test(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean eachOf(Collection<?> items, Predicate<Object> check) {
+        for (Object item : items) {
+            if (!check.test(item)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object read(Field field, Object bean) {
