@@ -4,8 +4,10 @@ import io.batchops.server.auth.AuthFeature;
 import io.batchops.server.auth.Credentials;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.DrsJobsResource;
+import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ApiExceptionMapper;
 import io.batchops.server.errors.ConstraintViolationMapper;
+import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.JsonExceptionMapper;
 import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
@@ -128,8 +130,8 @@ public final class BatchopsServer implements AutoCloseable {
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.
-        server.setDefaultErrorPageGenerator((request, status, reason, description, exception) ->
-                "{\"error_code\":\"APIGW.0202\",\"error_msg\":\"Bad request: " + status + " " + reason + "\"}");
+        server.setDefaultErrorPageGenerator((request, status, reason, description, exception) -> GatewayGuard.json(
+                ApiException.of(ErrorCode.GATEWAY_BAD_REQUEST, status + " " + reason), RequestIds.newId()));
         NetworkListener listener = http.getListeners().iterator().next();
         // Grizzly's own ceiling; the guard answers anything over its smaller limit in JSON.
         listener.setMaxHttpHeaderSize(GRIZZLY_MAX_HEADER_BYTES);

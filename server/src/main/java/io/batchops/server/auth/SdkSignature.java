@@ -63,7 +63,9 @@ public final class SdkSignature {
                 throw unauthorized("SignedHeaders must include " + required);
             }
         }
-        return new SdkSignature(matcher.group(1), List.copyOf(signed), matcher.group(3).toLowerCase(Locale.ROOT));
+        // Canonical order, as the SDK signs them.
+        return new SdkSignature(matcher.group(1), List.copyOf(new java.util.TreeSet<>(signed)),
+                matcher.group(3).toLowerCase(Locale.ROOT));
     }
 
     public String accessKey() {
@@ -90,7 +92,7 @@ public final class SdkSignature {
             throw unauthorized("X-Sdk-Date is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes from the server's clock");
         }
         StringBuilder headers = new StringBuilder();
-        for (String name : new java.util.TreeSet<>(signedHeaders)) {
+        for (String name : signedHeaders) {
             String value = header.apply(name);
             if (value == null) {
                 throw unauthorized("signed header " + name + " is missing");
@@ -98,7 +100,7 @@ public final class SdkSignature {
             headers.append(name).append(':').append(value).append('\n');
         }
         String canonicalRequest = String.join("\n", method, canonicalPath(rawPath), canonicalQuery(rawQuery),
-                headers.toString(), String.join(";", new java.util.TreeSet<>(signedHeaders)), sha256Hex(body));
+                headers.toString(), String.join(";", signedHeaders), sha256Hex(body));
         String stringToSign = String.join("\n", ALGORITHM, date, sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, stringToSign)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {

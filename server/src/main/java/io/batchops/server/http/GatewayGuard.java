@@ -61,6 +61,15 @@ public final class GatewayGuard extends HttpHandler {
         return null;
     }
 
+    /** The gateway's JSON error body for {@code error}. */
+    public static String json(ApiException error, String requestId) {
+        try {
+            return Json.MAPPER.writeValueAsString(ErrorBody.of(error, Language.EN_US, requestId));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an error body always serializes", e);
+        }
+    }
+
     /** Characters a URI may not hold unencoded (RFC 3986). */
     private static final String NOT_IN_URIS = "<>\"{}|\\^`";
 
@@ -82,7 +91,7 @@ public final class GatewayGuard extends HttpHandler {
     /** Writes {@code error} as the gateway does: status, JSON body, request id. */
     public static void write(Response response, ApiException error) throws IOException {
         String id = RequestIds.newId();
-        byte[] body = Json.MAPPER.writeValueAsBytes(ErrorBody.of(error, Language.EN_US, id));
+        byte[] body = json(error, id).getBytes(StandardCharsets.UTF_8);
         response.setStatus(error.code().status());
         response.setHeader(RequestIds.HEADER, id);
         response.setContentType("application/json");
