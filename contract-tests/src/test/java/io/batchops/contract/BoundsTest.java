@@ -213,6 +213,11 @@ class BoundsTest {
         return texts;
     }
 
+    /** {@code value} as JSON: an integer without fraction or exponent (JSON Schema draft 4's integer). */
+    private static JsonNode number(Schema<?> schema, BigDecimal value) {
+        return "integer".equals(schema.getType()) ? JSON.numberNode(value.toBigIntegerExact()) : JSON.numberNode(value);
+    }
+
     /** Walks one operation's parameters and request schema and derives the cases. */
     private static final class Generator {
         private final Op op;
@@ -412,7 +417,7 @@ class BoundsTest {
                 cases.add(bodyCase(label + " not matching its pattern", label, Fault.OUT_OF_BOUNDS, with(location, JSON.textNode(bad))));
             }
             numberBounds(schema, (suffix, value, fault) ->
-                    cases.add(bodyCase(label + suffix, label, fault, with(location, JSON.numberNode(value)))));
+                    cases.add(bodyCase(label + suffix, label, fault, with(location, number(schema, value)))));
             if (schema.getEnum() != null) {
                 schema.getEnum().forEach(value ->
                         cases.add(bodyCase(label + " = " + value, label, null, with(location, JSON.textNode(value.toString())))));
@@ -442,7 +447,7 @@ class BoundsTest {
                 return JSON.booleanNode(true);
             }
             if ("integer".equals(schema.getType()) || "number".equals(schema.getType())) {
-                return JSON.numberNode(schema.getMinimum() == null ? BigDecimal.ONE : schema.getMinimum());
+                return number(schema, schema.getMinimum() == null ? BigDecimal.ONE : schema.getMinimum());
             }
             if ("object".equals(schema.getType())) {
                 return JSON.objectNode();

@@ -43,8 +43,13 @@ final class Contract {
         this.validator = validator;
     }
 
+    /** A spec file of {@code openapi/}. */
+    static Path specFile(String file) {
+        return Path.of(System.getProperty("batchops.openapi.dir", "../openapi")).resolve(file);
+    }
+
     private static Contract load(String file) {
-        Path spec = Path.of(System.getProperty("batchops.openapi.dir", "../openapi")).resolve(file);
+        Path spec = specFile(file);
         assertTrue(Files.isRegularFile(spec), "spec not found: " + spec.toAbsolutePath());
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

@@ -1,6 +1,5 @@
 package io.batchops.contract;
 
-import static io.batchops.contract.TestServer.ALICE_DOMAIN;
 import static io.batchops.contract.TestServer.ALICE_PROJECT;
 import static io.batchops.contract.TestServer.ALICE_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchops.server.ServerConfig;
-import io.batchops.server.store.JobStatus;
-import io.batchops.server.store.SourceServerState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,14 +32,6 @@ class HostileCorpusTest {
     private static final String CORPUS = "/hostile/corpus.jsonl";
     /** The floor: at least this many hostile requests. */
     private static final int MINIMUM_SIZE = 200;
-
-    private static final Seed STATE = Seed.empty()
-            .source("s1", ALICE_DOMAIN, SourceServerState.SYNCING, true)
-            .source("s2", ALICE_DOMAIN, SourceServerState.STOPPED, true)
-            .task("t1", ALICE_DOMAIN, "s1")
-            .task("t2", ALICE_DOMAIN, "s2")
-            .job("j1", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED)
-            .job("j2", ALICE_PROJECT, JobStatus.RELEASE_RESOURCE_COMPLETE);
 
     /** A raw answer: status, headers (lower-case names), body. */
     record Answer(int status, Map<String, String> headers, String body) {
@@ -75,8 +64,8 @@ class HostileCorpusTest {
     @TestFactory
     Stream<DynamicTest> everyHostileRequestGetsItsError() {
         return corpus().stream().map(entry -> DynamicTest.dynamicTest(entry.get("name").asText(), () -> {
-            STATE.load();
-            String before = listing();
+            Seed.aliceSample().load();
+            String before = State.listing();
             Answer answer = send(entry);
             int expected = entry.get("status").asInt();
             assertTrue(answer.status() < 500, () -> "a server error: " + answer);
@@ -89,19 +78,8 @@ class HostileCorpusTest {
                 assertEquals(entry.get("code").asText(), body.path("error_code").asText(), answer::toString);
             }
             assertFalse(body.path("error_msg").asText().isEmpty(), answer::toString);
-            assertEquals(before, listing(), "the state changed");
+            assertEquals(before, State.listing(), "the state changed");
         }));
-    }
-
-    /** What the API lists of Alice's state: sources, tasks, jobs and their statuses. */
-    private static String listing() {
-        return String.join("\n",
-                Wire.to(Contract.SMS, "GET", "/v3/sources").token(ALICE_TOKEN).send().body(),
-                Wire.to(Contract.SMS, "GET", "/v3/tasks").token(ALICE_TOKEN).send().body(),
-                Wire.to(Contract.DRS, "POST", "/v3/" + ALICE_PROJECT + "/jobs").token(ALICE_TOKEN)
-                        .body(Map.of("cur_page", 1, "per_page", 100, "db_use_type", "migration")).send().body(),
-                Wire.to(Contract.ADMIN, "GET", "/_batchops/timing")
-                        .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).send().body());
     }
 
     private static String fill(String text) {

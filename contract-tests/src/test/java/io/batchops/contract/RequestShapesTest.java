@@ -52,6 +52,9 @@ class RequestShapesTest {
                         "{\"jobs\": [{\"delete_type\": \"terminate\", \"job_id\": 7}]}", null, "SMS.1801", "DRS.M00201"),
                 new Shape("item an object", "{\"ids\": [{\"id\": \"1\"}]}", "{\"jobs\": [\"j\"]}", null, "SMS.1801", "DRS.M00201"),
                 new Shape("null item", "{\"ids\": [\"1\", null]}", "{\"jobs\": [null]}", null, "SMS.1801", "DRS.M00200"),
+                new Shape("an optional field null", SMS_OK,
+                        "{\"jobs\": [{\"delete_type\": \"terminate\", \"job_id\": \"j\", \"is_show_breakpoint_position\": null}]}",
+                        "jobs[0].is_show_breakpoint_position", null, "DRS.M00200"),
                 new Shape("duplicate key", "{\"ids\": [\"2\"], \"ids\": [\"1\"]}",
                         "{\"jobs\": [{\"delete_type\": \"delete\", \"delete_type\": \"terminate\", \"job_id\": \"j\"}]}",
                         null, "SMS.1801", "DRS.M00201"),
@@ -117,6 +120,18 @@ class RequestShapesTest {
         return answer;
     }
 
+    /** Jersey alone would read an empty number and any word as a boolean; the spec allows neither. */
+    @TestFactory
+    Stream<DynamicTest> queryValuesOfTheWrongTypeAreRefused() {
+        return Stream.of("limit=", "limit", "offset=", "connected=yes", "connected=", "state=", "limit=1.5")
+                .map(query -> DynamicTest.dynamicTest(query, () -> {
+                    Exchange answer = Wire.to(Contract.SMS, "GET", "/v3/sources?" + query).token(ALICE_TOKEN).send();
+                    assertEquals(400, answer.status(), answer::toString);
+                    assertEquals("SMS.1801", answer.errorCode(), answer::toString);
+                    assertTrue(answer.errorMsg().contains(query.split("=")[0]), answer::toString);
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> unknownApisAreTheGatewaysJson404() {
         return Stream.of(
@@ -129,6 +144,9 @@ class RequestShapesTest {
                 new String[] {"GET", "/v3/" + ALICE_PROJECT + "/jobs/batch-jobs"},
                 new String[] {"DELETE", "/v3/" + ALICE_PROJECT + "/jobs"},
                 new String[] {"DELETE", "/v2/" + ALICE_PROJECT + "/jobs/batch-jobs"},
+                new String[] {"GET", "/v3/sources/"},
+                new String[] {"GET", "/v3/tasks/"},
+                new String[] {"DELETE", "/v3//jobs/batch-jobs"},
                 new String[] {"GET", "/"}).map(request -> DynamicTest.dynamicTest(request[0] + " " + request[1], () -> {
                     Exchange answer = Wire.to(Contract.SMS, request[0], request[1]).token(ALICE_TOKEN).body(SMS_OK).sendUnchecked();
                     assertEquals(404, answer.status(), answer::toString);

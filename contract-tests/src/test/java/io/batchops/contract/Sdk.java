@@ -64,12 +64,21 @@ final class Sdk {
      */
     static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String body,
             Map<String, String> headers, Instant date) {
+        return sign(key, method, pathAndQuery, "application/json", body, headers, date);
+    }
+
+    /**
+     * As {@link #sign(Credentials.AccessKey, String, String, String, Map, Instant)}, for a body of
+     * {@code contentType}, or none when that is null; the query is as sent, still percent-encoded.
+     */
+    static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String contentType,
+            String body, Map<String, String> headers, Instant date) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         HttpRequest.HttpRequestBuilder request = HttpRequest.newBuilder()
                 .withEndpoint(TestServer.uri().toString())
                 .withPath(path)
                 .withMethod(HttpMethod.valueOf(method))
-                .withContentType("application/json")
+                .withContentType(contentType)
                 .withBodyAsString(body)
                 .addHeader("X-Sdk-Date", date(date))
                 .addHeaders(headers);

@@ -24,6 +24,20 @@ final class Seed {
         return new Seed();
     }
 
+    /**
+     * A little of everything Alice can hold: a syncing and a stopped source with a task each, and a
+     * running and a finished job; what tests of rejected requests check stays untouched.
+     */
+    static Seed aliceSample() {
+        return new Seed()
+                .source("s1", TestServer.ALICE_DOMAIN, SourceServerState.SYNCING, true)
+                .source("s2", TestServer.ALICE_DOMAIN, SourceServerState.STOPPED, true)
+                .task("t1", TestServer.ALICE_DOMAIN, "s1")
+                .task("t2", TestServer.ALICE_DOMAIN, "s2")
+                .job("j1", TestServer.ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED)
+                .job("j2", TestServer.ALICE_PROJECT, JobStatus.RELEASE_RESOURCE_COMPLETE);
+    }
+
     /** Tasks of {@code domain} on an idle, connected source server: all deletable. */
     static Seed deletableTasks(String domain, List<String> ids) {
         Seed seed = new Seed().source(IDLE_SOURCE + "-" + domain, domain, SourceServerState.STOPPED, true);

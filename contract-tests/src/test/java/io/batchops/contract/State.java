@@ -2,10 +2,12 @@ package io.batchops.contract;
 
 import io.batchops.server.store.Job;
 import io.batchops.server.store.JobStatus;
+import io.batchops.server.ServerConfig;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** What the server holds, read straight from its store (the API has no read operations yet). */
+/** What the server holds: read straight from its store, or listed through the API. */
 final class State {
     private State() {
     }
@@ -29,5 +31,16 @@ final class State {
         seed.jobs().forEach(job -> snapshot.put("job " + job.projectId() + "/" + job.id(),
                 jobStatus(job.projectId(), job.id()).map(Enum::name).orElse("gone")));
         return snapshot;
+    }
+
+    /** What the API lists of Alice's state: sources, tasks, jobs and their statuses, and the timing. */
+    static String listing() {
+        return String.join("\n",
+                Wire.to(Contract.SMS, "GET", "/v3/sources").token(TestServer.ALICE_TOKEN).send().body(),
+                Wire.to(Contract.SMS, "GET", "/v3/tasks").token(TestServer.ALICE_TOKEN).send().body(),
+                Wire.to(Contract.DRS, "POST", "/v3/" + TestServer.ALICE_PROJECT + "/jobs").token(TestServer.ALICE_TOKEN)
+                        .body(Map.of("cur_page", 1, "per_page", 100, "db_use_type", "migration")).send().body(),
+                Wire.to(Contract.ADMIN, "GET", "/_batchops/timing")
+                        .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).send().body());
     }
 }

@@ -16,6 +16,7 @@ import io.batchops.server.http.FastValidation;
 import io.batchops.server.http.GatewayGuard;
 import io.batchops.server.http.Json;
 import io.batchops.server.http.JsonBodyReader;
+import io.batchops.server.http.QueryValues;
 import io.batchops.server.http.RequestIds;
 import io.batchops.server.http.Validation;
 import io.batchops.server.admin.AdminResource;
@@ -97,6 +98,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(FastValidation.class)
                 .register(RequestIds.class)
                 .register(BodyLimit.class)
+                .register(QueryValues.class)
                 .register(new AuthFeature(credentials, clock, adminToken))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)

@@ -13,8 +13,9 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * What the API gateway refuses before any service sees the request, in front of the JAX-RS
- * application: methods no API has, request lines that are not well-formed URIs, headers or bodies
- * over their limits. Each is answered with the gateway's JSON error body, never Grizzly's defaults.
+ * application: methods no API has, paths with an empty segment (the gateway routes by exact path,
+ * and no API's path has one), request lines that are not well-formed URIs, headers or bodies over
+ * their limits. Each is answered with the gateway's JSON error body, never Grizzly's defaults.
  */
 public final class GatewayGuard extends HttpHandler {
     /** The limit on all request headers together; the spec's 16384-character token fits with room. */
@@ -40,10 +41,12 @@ public final class GatewayGuard extends HttpHandler {
     }
 
     private static ApiException refusal(Request request) {
-        if (!METHODS.contains(request.getMethod().getMethodString())) {
+        String path = request.getRequestURI();
+        if (!METHODS.contains(request.getMethod().getMethodString())
+                || (path.length() > 1 && (path.endsWith("/") || path.contains("//")))) {
             return ApiException.of(ErrorCode.GATEWAY_NO_SUCH_API);
         }
-        if (!wellFormed(request.getRequestURI()) || (request.getQueryString() != null && !wellFormed(request.getQueryString()))) {
+        if (!wellFormed(path) || (request.getQueryString() != null && !wellFormed(request.getQueryString()))) {
             return ApiException.of(ErrorCode.GATEWAY_BAD_REQUEST, "the request URI is not well-formed (percent-encoding, characters to encode)");
         }
         long headerBytes = 0;

@@ -16,7 +16,8 @@ import jakarta.ws.rs.ext.ContextResolver;
 /**
  * The one JSON configuration, for request bodies, responses and the server's own files. It is strict
  * because the contract is: an unknown field, a duplicate key, a null inside a list or a number where
- * a string belongs is an error, not something to guess at. Responses leave absent values out.
+ * a string belongs (or a fraction where an integer does) is an error, not something to guess at.
+ * Responses leave absent values out.
  */
 public final class Json implements ContextResolver<ObjectMapper> {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -24,6 +25,7 @@ public final class Json implements ContextResolver<ObjectMapper> {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .withCoercionConfig(LogicalType.Textual, config -> config
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
