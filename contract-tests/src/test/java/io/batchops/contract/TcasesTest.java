@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -81,6 +82,9 @@ class TcasesTest {
     private record Generated(String spec, Contract contract, List<RequestCase> cases, ResponseValidator validator) {
     }
 
+    /** Each spec's cases, generated once per run. */
+    private static final Map<String, Generated> GENERATED = new ConcurrentHashMap<>();
+
     @Test
     void theSpecsYieldEnoughFailureCases() {
         int total = SPECS.stream().mapToInt(spec -> generate(spec).cases().size()).sum();
@@ -96,6 +100,10 @@ class TcasesTest {
     }
 
     private static Generated generate(String spec) {
+        return GENERATED.computeIfAbsent(spec, TcasesTest::generateAnew);
+    }
+
+    private static Generated generateAnew(String spec) {
         var specFile = Contract.specFile(spec).toFile();
         SystemTestDef tests = TcasesOpenApiIO.getRequestTests(specFile,
                 new ModelOptions.Builder().notifier(ModelConditionNotifier.log()).build());
