@@ -150,10 +150,10 @@ class TcasesTest {
             assertNotEquals(403, answer.status(), () -> "rejected for its credentials: " + what);
         }
         assertFalse(answer.errorMsg() == null || answer.errorMsg().isEmpty(), what);
-        String method = requestCase.getOperation().toUpperCase(Locale.ROOT);
-        generated.validator().assertBodyValid(method, requestCase.getPath(), answer.status(),
+        generated.validator().assertBodyValid(method(requestCase), requestCase.getPath(), answer.status(),
                 answer.headers().firstValue("Content-Type").orElse(null), answer.body());
-        generated.validator().assertHeadersValid(method, requestCase.getPath(), answer.status(), answer.headers().map());
+        generated.validator().assertHeadersValid(method(requestCase), requestCase.getPath(), answer.status(),
+                answer.headers().map());
         assertEquals(before, State.listing(), () -> "the state changed: " + what);
     }
 
@@ -163,13 +163,9 @@ class TcasesTest {
      */
     private static boolean unobservable(Contract contract, RequestCase requestCase) {
         return params(requestCase).filter(param -> !param.isValid()).anyMatch(param -> {
-            Schema<?> schema = contract.parameters(requestCase.getOperation().toUpperCase(Locale.ROOT), requestCase.getPath())
-                    .stream().filter(declared -> declared.getName().equals(param.getName())).findFirst().orElseThrow().getSchema();
-            String text = param.getLocation() == ParamDef.Location.PATH ? pathValue(param)
-                    : param.getLocation() == ParamDef.Location.QUERY
-                            ? RequestCaseUtils.getQueryParameters(param).stream().map(entry -> entry.getValue() == null ? "" : entry.getValue())
-                                    .findFirst().orElse(null)
-                            : RequestCaseUtils.getHeaderParameterValue(param).orElse(null);
+            Schema<?> schema = contract.parameters(method(requestCase), requestCase.getPath()).stream()
+                    .filter(declared -> declared.getName().equals(param.getName())).findFirst().orElseThrow().getSchema();
+            String text = sentText(param);
             return text != null && "string".equals(schema.getType())
                     && (schema.getMinLength() == null || text.length() >= schema.getMinLength())
                     && (schema.getMaxLength() == null || text.length() <= schema.getMaxLength())
@@ -181,8 +177,26 @@ class TcasesTest {
     }
 
     private static boolean breaksACredential(RequestCase requestCase) {
-        return requestCase.isAuthFailure() || params(requestCase)
-                .anyMatch(param -> !param.isValid() && CREDENTIAL_PARAMETERS.contains(param.getName()));
+        return requestCase.isAuthFailure() || CREDENTIAL_PARAMETERS.stream().anyMatch(name -> breaks(requestCase, name));
+    }
+
+    /** Whether the rule {@code requestCase} breaks is one of parameter {@code name}. */
+    private static boolean breaks(RequestCase requestCase, String name) {
+        return params(requestCase).anyMatch(param -> !param.isValid() && param.getName().equals(name));
+    }
+
+    /** A parameter's (first) value as sent, before percent-encoding; null when it is not sent. */
+    private static String sentText(ParamData param) {
+        return switch (param.getLocation()) {
+            case PATH -> pathValue(param);
+            case QUERY -> RequestCaseUtils.getQueryParameters(param).stream()
+                    .map(entry -> entry.getValue() == null ? "" : entry.getValue()).findFirst().orElse(null);
+            default -> RequestCaseUtils.getHeaderParameterValue(param).orElse(null);
+        };
+    }
+
+    private static String method(RequestCase requestCase) {
+        return requestCase.getOperation().toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -212,9 +226,7 @@ class TcasesTest {
             }
         }
         String pathAndQuery = query.isEmpty() ? path : path + "?" + String.join("&", query);
-        String method = requestCase.getOperation().toUpperCase(Locale.ROOT);
-        Wire wire = Wire.to(contract, method, pathAndQuery)
-                .header("Content-Type", null);
+        Wire wire = Wire.to(contract, method(requestCase), pathAndQuery).header("Content-Type", null);
         MessageData body = requestCase.getBody();
         String content = null;
         if (body != null) {
@@ -223,21 +235,15 @@ class TcasesTest {
         }
         wire.headers(headers);
         if (!requestCase.isAuthFailure()) {
-            boolean tokenInvalid = params(requestCase).anyMatch(param -> !param.isValid() && TOKEN.equals(param.getName()));
-            boolean adminTokenInvalid = params(requestCase).anyMatch(param -> !param.isValid() && ADMIN_TOKEN.equals(param.getName()));
             for (AuthDef auth : requestCase.getAuthDefs()) {
                 switch (auth.getName()) {
-                    case TOKEN -> {
-                        if (!tokenInvalid) {
-                            wire.token(TestServer.ALICE_TOKEN);
+                    // A broken token parameter is the same header: it is sent as generated.
+                    case TOKEN, ADMIN_TOKEN -> {
+                        if (!breaks(requestCase, auth.getName())) {
+                            wire.header(auth.getName(), credentialOr(auth.getName(), null));
                         }
                     }
-                    case ADMIN_TOKEN -> {
-                        if (!adminTokenInvalid) {
-                            wire.header(ADMIN_TOKEN, ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
-                        }
-                    }
-                    case AUTHORIZATION -> wire.headers(Sdk.sign(TestServer.ALICE_KEY, method, pathAndQuery,
+                    case AUTHORIZATION -> wire.headers(Sdk.sign(TestServer.ALICE_KEY, method(requestCase), pathAndQuery,
                             body == null ? null : body.getMediaType(), content == null ? "" : content, Map.of(), Instant.now()));
                     default -> throw new AssertionError("the specs have no credential " + auth.getName());
                 }
