@@ -1,7 +1,9 @@
 -- wrk script: each request is one batch of 50 ids that no other request names, so that every batch
--- does real work: batch b of a thread names ids (OFFSET + b) * 50 ... + 49. With STOP=1 each thread
--- stops after BATCHES batches: a fixed workload. KIND=sms deletes tasks t<thread>-<n>; KIND=drs
--- stops and deletes jobs j<thread>-<n> (even ones terminate, odd ones delete).
+-- does real work: batch b of a thread names ids (OFFSET + b) * 50 ... + 49. Each thread stops after
+-- BATCHES batches: a fixed workload. A thread's other connections still have a request under way
+-- when it stops, so a thread sends up to CONNECTIONS / threads batches more: the seed holds them.
+-- KIND=sms deletes tasks t<thread>-<n>; KIND=drs stops and deletes jobs j<thread>-<n> (even ones
+-- terminate, odd ones delete).
 --
 -- wrk keeps its clock running until -d is over, even when every thread has stopped, so requests/s
 -- is taken from the load itself: each connection sends its next request when the last is answered,
@@ -19,7 +21,6 @@ function init(args)
   batch = 0
   limit = tonumber(os.getenv("BATCHES") or "10000")
   offset = tonumber(os.getenv("OFFSET") or "0")
-  stop = os.getenv("STOP") == "1"
   kind = os.getenv("KIND") or "sms"
   project = "054ba152d480d55b2f5dc0069e7ddef0"
   wrk.headers["X-Auth-Token"] = "dev-token"
@@ -28,7 +29,7 @@ end
 
 function request()
   local parts = {}
-  local base = (offset + batch % limit) * 50
+  local base = (offset + batch) * 50
   for i = 0, 49 do
     if kind == "sms" then
       parts[#parts + 1] = string.format('"t%d-%d"', id, base + i)
@@ -45,7 +46,7 @@ function request()
 end
 
 function response(status, headers, body)
-  if stop and batch >= limit then
+  if batch >= limit then
     wrk.thread:stop()
   end
 end

@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "batchops-shutdown"));
         System.out.println("batchops listening on " + server.uri());
+        Footprint.giveBackWhenIdle();
         if (credentials == null) {
             // The secret key is in the README, not in the log.
             System.out.println("No --credentials file: development principal 'developer', X-Auth-Token: "
