@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +19,13 @@ import org.junit.jupiter.api.Test;
  * answered, a new connection is refused, and the process exits.
  */
 class ShutdownTest {
-    private static final Path JAR = Path.of(System.getProperty("batchops.server.jar", "../server/target/batchops-server.jar"));
     private static final Path SEED = Path.of(System.getProperty("batchops.examples.dir", "../examples")).resolve("seed.json");
 
     @Test
     void sigtermFinishesWhatIsUnderWayAndRefusesNewConnections() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "build the server first: " + JAR.toAbsolutePath());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0", "--seed", SEED.toString())
-                .redirectErrorStream(true).start();
-        try {
-            int port = portOf(server);
+        try (RealJar jar = RealJar.start(List.of(), "--seed", SEED.toString())) {
+            Process server = jar.process;
+            int port = jar.port;
             String body = "{\"ids\": [\"1\"]}";
             try (Socket inFlight = new Socket("127.0.0.1", port)) {
                 OutputStream out = inFlight.getOutputStream();
@@ -50,24 +44,7 @@ class ShutdownTest {
                 assertTrue(answer.endsWith("{}"), answer);
             }
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not stop");
-        } finally {
-            server.destroyForcibly();
         }
-    }
-
-    private static int portOf(Process server) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (line.startsWith("batchops listening on")) {
-                int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
-                // Keep draining the output, so that the server never blocks on a full pipe.
-                Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return port;
-            }
-        }
-        throw new IllegalStateException("the server stopped before listening");
     }
 
     /** After the signal, new connections are refused (within a few seconds of it). */

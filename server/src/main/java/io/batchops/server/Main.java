@@ -52,8 +52,9 @@ public final class Main implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "batchops-shutdown"));
-        System.out.println("batchops listening on " + server.uri());
+        // Before the line that says the server is up: whoever waits for it finds the options set.
         Footprint.giveBackWhenIdle();
+        System.out.println("batchops listening on " + server.uri());
         if (credentials == null) {
             // The secret key is in the README, not in the log.
             System.out.println("No --credentials file: development principal 'developer', X-Auth-Token: "

@@ -1,0 +1,71 @@
+package io.batchops.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real jar's start: from the class-data archive the build trained for it, and asking G1 to
+ * give memory back once idle, unless the command line chose otherwise.
+ */
+class StartupTest {
+    private static final Path JCMD = RealJar.JAVA.resolveSibling("jcmd");
+    /** A line of {@code jcmd VM.flags -all}: type, name, =, value. */
+    private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\S+)\\s+:?=\\s+(\\S+)");
+
+    @Test
+    void startsFromTheArchiveTheBuildMade() throws Exception {
+        // With -Xshare:on, a JVM that cannot map the archive (missing, stale, another jar) refuses to start.
+        try (RealJar jar = RealJar.start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + RealJar.ARCHIVE))) {
+            HttpResponse<String> health = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jar.port + "/_batchops/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+        }
+    }
+
+    @Test
+    void asksG1ToGiveMemoryBackWhenIdle() throws Exception {
+        try (RealJar jar = RealJar.start(List.of("-XX:+UseG1GC"))) {
+            Map<String, String> flags = flags(jar);
+            assertEquals("3000", flags.get("G1PeriodicGCInterval"));
+            assertEquals("10", flags.get("MinHeapFreeRatio"));
+            assertEquals("30", flags.get("MaxHeapFreeRatio"));
+        }
+    }
+
+    @Test
+    void leavesTheCommandLinesChoice() throws Exception {
+        try (RealJar jar = RealJar.start(List.of("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=60000", "-XX:MinHeapFreeRatio=20"))) {
+            Map<String, String> flags = flags(jar);
+            assertEquals("60000", flags.get("G1PeriodicGCInterval"));
+            assertEquals("20", flags.get("MinHeapFreeRatio"));
+            assertEquals("70", flags.get("MaxHeapFreeRatio"), "the JVM's default, kept with the minimum given");
+        }
+    }
+
+    /** The server process's JVM options, read through jcmd. */
+    private static Map<String, String> flags(RealJar jar) throws IOException, InterruptedException {
+        assertTrue(Files.isExecutable(JCMD), "jcmd is needed, next to " + RealJar.JAVA);
+        Process jcmd = new ProcessBuilder(JCMD.toString(), Long.toString(jar.process.pid()), "VM.flags", "-all")
+                .redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jcmd.waitFor(), output);
+        return output.lines().map(FLAG::matcher).filter(Matcher::find)
+                .collect(Collectors.toMap(m -> m.group(1), m -> m.group(2), (first, second) -> first));
+    }
+}
