@@ -18,18 +18,13 @@ import io.batchops.drs.model.DeleteJobResp;
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
 import io.batchops.server.errors.Language;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /** {@code /v3/{project_id}/jobs...}: HTTP in and out; the rules are {@link DrsJobService}'s. */
 @Authenticated
 public final class DrsJobsResource implements JobsApi {
     private final DrsJobService jobs;
-
-    @Context
-    private SecurityContext security;
 
     public DrsJobsResource(DrsJobService jobs) {
         this.jobs = jobs;
@@ -43,7 +38,7 @@ public final class DrsJobsResource implements JobsApi {
                         job.getDescription(), job.getDbUseType().toString(), job.getEngineType(),
                         job.getJobDirection().toString(), job.getNetType().toString(), job.getTaskType().toString(), null))
                 .toList();
-        List<CreateJobResp> results = jobs.create(AuthFilter.principal(security), projectId, wanted).stream()
+        List<CreateJobResp> results = jobs.create(AuthFilter.caller(), projectId, wanted).stream()
                 .map(job -> new CreateJobResp().id(job.id()).name(job.name()).status(job.status().name())
                         .createTime(String.valueOf(job.createTime())))
                 .toList();
@@ -58,7 +53,7 @@ public final class DrsJobsResource implements JobsApi {
                 request.getStatus() == null ? null : JobStatus.valueOf(request.getStatus().name()),
                 request.getSortKey() == null ? null : request.getSortKey().toString(),
                 request.getSortDir() != null && "desc".equals(request.getSortDir().toString()));
-        DrsJobService.Page page = jobs.list(AuthFilter.principal(security), projectId, query, request.getCurPage(),
+        DrsJobService.Page page = jobs.list(AuthFilter.caller(), projectId, query, request.getCurPage(),
                 request.getPerPage());
         return Response.ok(new ListJobsResp().totalRecord(page.total())
                 .jobs(page.jobs().stream().map(DrsJobsResource::jobInfo).toList())).build();
@@ -67,7 +62,7 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.principal(security), projectId, request.getJobs())
+        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs())
                 .stream()
                 .map(outcome -> new QueryJobStatusResp().id(outcome.jobId())
                         .status(outcome.status().map(status -> io.batchops.drs.model.JobStatus.valueOf(status.name()))
@@ -84,7 +79,7 @@ public final class DrsJobsResource implements JobsApi {
         List<JobCommand> commands = request.getJobs().stream()
                 .map(entry -> new JobCommand(JobOperation.valueOf(entry.getDeleteType().name()), entry.getJobId()))
                 .toList();
-        List<DeleteJobResp> results = jobs.apply(AuthFilter.principal(security), projectId, commands).stream()
+        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands).stream()
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchDeleteJobsResp().count(results.size()).results(results)).build();

@@ -8,17 +8,12 @@ import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.IdResp;
 import io.batchops.sms.model.ListServersResp;
 import io.batchops.sms.model.PostSourceServerBody;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /v3/sources}: HTTP in and out; the rules are {@link SmsSourceService}'s. */
 @Authenticated
 public final class SmsSourcesResource implements SourcesApi {
     private final SmsSourceService sources;
-
-    @Context
-    private SecurityContext security;
 
     public SmsSourcesResource(SmsSourceService sources) {
         this.sources = sources;
@@ -32,7 +27,7 @@ public final class SmsSourcesResource implements SourcesApi {
                 body.getOsType().value(), body.getOsVersion(), body.getFirmware() == null ? null : body.getFirmware().value(),
                 body.getCpuQuantity(), body.getMemory(), body.getAgentVersion(), body.getKernelVersion(),
                 body.getOemSystem(), null);
-        String id = sources.register(AuthFilter.principal(security), body.getId(), body.getDomainId(), server);
+        String id = sources.register(AuthFilter.caller(), body.getId(), body.getDomainId(), server);
         return Response.ok(new IdResp().id(id)).build();
     }
 
@@ -41,14 +36,14 @@ public final class SmsSourcesResource implements SourcesApi {
             String ip, Boolean connected, Integer limit, Integer offset) {
         SmsSourceService.Filter filter = new SmsSourceService.Filter(state == null ? null : state.toString(), name, id, ip,
                 connected);
-        Page<SourceServer> page = sources.list(AuthFilter.principal(security), filter, limit, offset);
+        Page<SourceServer> page = sources.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListServersResp().count(page.count())
                 .sourceServers(page.entries().stream().map(SmsSourcesResource::sourceServer).toList())).build();
     }
 
     @Override
     public Response showServer(String sourceId, String xAuthToken) {
-        return Response.ok(sourceServer(sources.show(AuthFilter.principal(security), sourceId))).build();
+        return Response.ok(sourceServer(sources.show(AuthFilter.caller(), sourceId))).build();
     }
 
     private static io.batchops.sms.model.SourceServer sourceServer(SourceServer server) {

@@ -12,9 +12,7 @@ import io.batchops.sms.model.Task;
 import io.batchops.sms.model.TaskSourceServer;
 import io.batchops.sms.model.TaskState;
 import io.batchops.sms.model.TaskTargetServer;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
 /** {@code /v3/tasks}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
@@ -24,9 +22,6 @@ public final class SmsTasksResource implements TasksApi {
     static final String DEFAULT_ENTERPRISE_PROJECT = "0";
 
     private final SmsTaskService tasks;
-
-    @Context
-    private SecurityContext security;
 
     public SmsTasksResource(SmsTaskService tasks) {
         this.tasks = tasks;
@@ -39,7 +34,7 @@ public final class SmsTasksResource implements TasksApi {
                 request.getType().value(), request.getOsType(), request.getPriority(), request.getSpeedLimit(),
                 request.getStartTargetServer(), request.getMigrationIp(), request.getSyncing(),
                 targetName == null ? null : targetName.toString(), null);
-        return Response.ok(new IdResp().id(tasks.create(AuthFilter.principal(security), task))).build();
+        return Response.ok(new IdResp().id(tasks.create(AuthFilter.caller(), task))).build();
     }
 
     @Override
@@ -47,25 +42,25 @@ public final class SmsTasksResource implements TasksApi {
             Integer limit, Integer offset) {
         SmsTaskService.Filter filter = new SmsTaskService.Filter(
                 state == null ? null : io.batchops.server.store.TaskState.valueOf(state.name()), name, id, sourceServerId);
-        Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.principal(security), filter, limit, offset);
+        Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListTasksResp().count(page.count())
                 .tasks(page.entries().stream().map(SmsTasksResource::task).toList())).build();
     }
 
     @Override
     public Response showTask(String taskId, String xAuthToken) {
-        return Response.ok(task(tasks.show(AuthFilter.principal(security), taskId))).build();
+        return Response.ok(task(tasks.show(AuthFilter.caller(), taskId))).build();
     }
 
     @Override
     public Response deleteTask(String taskId, String xAuthToken) {
-        tasks.deleteTask(AuthFilter.principal(security), taskId);
+        tasks.deleteTask(AuthFilter.caller(), taskId);
         return Response.ok(Map.of()).build();
     }
 
     @Override
     public Response deleteTasks(DeleteTasksReq request, String xAuthToken) {
-        tasks.deleteTasks(AuthFilter.principal(security), request.getIds());
+        tasks.deleteTasks(AuthFilter.caller(), request.getIds());
         return Response.ok(Map.of()).build();
     }
 

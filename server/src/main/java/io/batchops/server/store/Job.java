@@ -34,7 +34,8 @@ public record Job(
     public Job {
         role = role == null ? JobRole.STANDALONE : role;
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(projectId, "project_id");
+        // The same few project ids recur in every job: one copy each, not one per job.
+        projectId = Objects.requireNonNull(projectId, "project_id").intern();
         Objects.requireNonNull(status, "status");
         name = name == null ? id : name;
         dbUseType = dbUseType == null ? "migration" : dbUseType;
