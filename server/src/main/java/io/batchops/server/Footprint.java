@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * at most {@value #MAX_FREE_PERCENT}% of the heap stays committed but free.
  */
 final class Footprint {
-    static final long IDLE_MILLIS = 3_000;
-    static final int MAX_FREE_PERCENT = 30;
+    private static final long IDLE_MILLIS = 3_000;
+    private static final int MAX_FREE_PERCENT = 30;
     /** The JVM refuses a maximum below the minimum free ratio (40 by default). */
     private static final int MIN_FREE_PERCENT = 10;
     private static final Logger LOG = Logger.getLogger(Footprint.class.getName());
