@@ -8,7 +8,7 @@ import io.batchops.server.drs.Transitions;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.Language;
-import io.batchops.server.http.Json;
+import io.batchops.server.json.Json;
 import io.batchops.server.sms.SmsTaskService;
 import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.store.JobStatus;
+import io.batchops.server.drs.JobStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

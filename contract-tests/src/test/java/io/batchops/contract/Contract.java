@@ -60,6 +60,11 @@ final class Contract {
                 OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString()).build());
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     OpenAPI api() {
         return api;
     }

@@ -1,13 +1,13 @@
 package io.batchops.contract;
 
 import io.batchops.server.store.Fixtures;
-import io.batchops.server.store.Job;
-import io.batchops.server.store.JobRole;
-import io.batchops.server.store.JobStatus;
-import io.batchops.server.store.MigrationTask;
-import io.batchops.server.store.SourceServer;
-import io.batchops.server.store.SourceServerState;
-import io.batchops.server.store.TaskState;
+import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobRole;
+import io.batchops.server.drs.JobStatus;
+import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.SourceServer;
+import io.batchops.server.sms.SourceServerState;
+import io.batchops.server.sms.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.batchops.contract;
 
 import io.batchops.server.ServerConfig;
-import io.batchops.server.store.Job;
-import io.batchops.server.store.JobStatus;
+import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

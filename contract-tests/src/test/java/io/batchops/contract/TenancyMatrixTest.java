@@ -13,7 +13,7 @@ import io.batchops.client.BatchopsClient;
 import io.batchops.client.BatchopsException;
 import io.batchops.client.drs.model.DeleteJobReq;
 import io.batchops.server.auth.Credentials;
-import io.batchops.server.store.JobStatus;
+import io.batchops.server.drs.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

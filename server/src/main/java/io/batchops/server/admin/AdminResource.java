@@ -10,12 +10,12 @@ import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
-import io.batchops.server.http.Json;
-import io.batchops.server.store.JobStatus;
-import io.batchops.server.store.SourceServerState;
+import io.batchops.server.json.Json;
+import io.batchops.server.drs.JobStatus;
+import io.batchops.server.sms.SourceServerState;
 import io.batchops.server.store.Store;
-import io.batchops.server.store.TaskState;
-import io.batchops.server.store.Timing;
+import io.batchops.server.sms.TaskState;
+import io.batchops.server.drs.Timing;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /_batchops/...}: the emulator's state and timing, set by tests. */

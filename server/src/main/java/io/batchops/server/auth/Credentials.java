@@ -3,7 +3,7 @@ package io.batchops.server.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.http.Json;
+import io.batchops.server.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

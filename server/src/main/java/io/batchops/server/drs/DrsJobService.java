@@ -4,8 +4,6 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.Job;
-import io.batchops.server.store.JobStatus;
 import io.batchops.server.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,17 +58,19 @@ public final class DrsJobService {
     public record StatusOutcome(String jobId, Optional<JobStatus> status, Optional<ApiException> error) {
     }
 
-    /** Creates each job (its id, project and status are decided here), CREATING. */
-    public List<Job> create(Principal caller, String projectId, List<Job> jobs) {
+    /** A job to create, as the caller describes it. */
+    public record NewJob(String name, String description, String dbUseType, String engineType, String jobDirection,
+            String netType, String taskType) {
+    }
+
+    /** Creates each job, CREATING on its way to CONFIGURATION; answers them in order. */
+    public List<Job> create(Principal caller, String projectId, List<NewJob> jobs) {
         caller.require(Action.DRS_JOB_CREATE, resource(projectId));
         Instant now = transitions.now();
         return store.inProject(projectId, project -> {
             List<Job> created = new ArrayList<>(jobs.size());
-            for (Job job : jobs) {
-                Job fresh = new Job(UUID.randomUUID().toString(), projectId, job.name(), JobStatus.CREATING, null,
-                        null, false, job.description(), job.dbUseType(), job.engineType(), job.jobDirection(),
-                        job.netType(), job.taskType(), now.toEpochMilli())
-                        .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
+            for (NewJob job : jobs) {
+                Job fresh = Job.created(UUID.randomUUID().toString(), projectId, job, now);
                 project.put(fresh);
                 created.add(fresh);
             }

@@ -11,8 +11,6 @@ import io.batchops.drs.model.JobInfo;
 import io.batchops.drs.model.ListJobsResp;
 import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
-import io.batchops.server.store.Job;
-import io.batchops.server.store.JobStatus;
 import io.batchops.drs.model.BatchDeleteJobsResp;
 import io.batchops.drs.model.DeleteJobResp;
 import io.batchops.server.auth.AuthFilter;
@@ -33,10 +31,10 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchCreateJobs(String projectId, BatchCreateJobReq request, String xAuthToken, String xLanguage) {
         Language.parse(xLanguage);
-        List<Job> wanted = request.getJobs().stream()
-                .map(job -> new Job("new", projectId, job.getName(), JobStatus.CREATING, null, null, false,
-                        job.getDescription(), job.getDbUseType().toString(), job.getEngineType(),
-                        job.getJobDirection().toString(), job.getNetType().toString(), job.getTaskType().toString(), null))
+        List<DrsJobService.NewJob> wanted = request.getJobs().stream()
+                .map(job -> new DrsJobService.NewJob(job.getName(), job.getDescription(), job.getDbUseType().toString(),
+                        job.getEngineType(), job.getJobDirection().toString(), job.getNetType().toString(),
+                        job.getTaskType().toString()))
                 .toList();
         List<CreateJobResp> results = jobs.create(AuthFilter.caller(), projectId, wanted).stream()
                 .map(job -> new CreateJobResp().id(job.id()).name(job.name()).status(job.status().name())

@@ -3,10 +3,7 @@ package io.batchops.server.drs;
 import io.batchops.server.auth.Action;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.Job;
-import io.batchops.server.store.JobRole;
-import io.batchops.server.store.JobStatus;
-import io.batchops.server.store.JobStatus.Phase;
+import io.batchops.server.drs.JobStatus.Phase;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package io.batchops.server.drs;
 
-import io.batchops.server.store.Job;
-import io.batchops.server.store.Timing;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.batchops.server.errors;
 
-import io.batchops.server.http.RequestIds;
+import io.batchops.server.gateway.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

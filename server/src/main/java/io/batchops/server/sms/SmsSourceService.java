@@ -6,7 +6,6 @@ import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
-import io.batchops.server.store.SourceServer;
 import io.batchops.server.store.Store;
 import java.util.List;
 import java.util.UUID;
@@ -32,20 +31,28 @@ public final class SmsSourceService {
     }
 
     /**
-     * Registers {@code server} (its id and domain are decided here) in the caller's account, connected;
-     * with the id of a server of the account, registers it again under that id.
+     * What an agent registers: the server as it describes itself, the id of a server of the account to
+     * register again (or none), and the account it claims (or none).
      */
-    public String register(Principal caller, String id, String claimedDomain, SourceServer server) {
+    public record Registration(String id, String claimedDomain, String name, SourceServerState state, String ip,
+            String hostname, String osType, String osVersion, String firmware, Integer cpuQuantity, Long memory,
+            String agentVersion, String kernelVersion, Boolean oemSystem) {
+    }
+
+    /**
+     * Registers a server in the caller's account, connected; with the id of a server of the account,
+     * registers it again under that id, keeping its registration date.
+     */
+    public String register(Principal caller, Registration registration) {
         caller.require(Action.SMS_SERVER_REGISTER, resource(caller));
-        if (claimedDomain != null && !claimedDomain.equals(caller.domainId())) {
+        if (registration.claimedDomain() != null && !registration.claimedDomain().equals(caller.domainId())) {
             throw ApiException.invalidInput(Family.SMS, InputProblem.INVALID, "domain_id", "is not the caller's account");
         }
-        String serverId = id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
+        String serverId = registration.id() == null || registration.id().isEmpty() ? UUID.randomUUID().toString()
+                : registration.id();
         return store.inAccount(caller.domainId(), account -> {
             Long registered = account.source(serverId).map(SourceServer::addDate).orElse(null);
-            account.put(new SourceServer(serverId, caller.domainId(), server.name(), server.state(), true, server.ip(),
-                    server.hostname(), server.osType(), server.osVersion(), server.firmware(), server.cpuQuantity(),
-                    server.memory(), server.agentVersion(), server.kernelVersion(), server.oemSystem(), registered));
+            account.put(SourceServer.registered(serverId, caller.domainId(), registration, registered));
             return serverId;
         });
     }

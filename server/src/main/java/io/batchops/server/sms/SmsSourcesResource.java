@@ -2,8 +2,6 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.store.SourceServer;
-import io.batchops.server.store.SourceServerState;
 import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.IdResp;
 import io.batchops.sms.model.ListServersResp;
@@ -23,11 +21,11 @@ public final class SmsSourcesResource implements SourcesApi {
     public Response registerServer(PostSourceServerBody body, String xAuthToken) {
         SourceServerState state = body.getState() == null ? SourceServerState.UNAVAILABLE
                 : SourceServerState.of(body.getState().toString());
-        SourceServer server = new SourceServer("new", "new", body.getName(), state, true, body.getIp(), body.getHostname(),
-                body.getOsType().value(), body.getOsVersion(), body.getFirmware() == null ? null : body.getFirmware().value(),
-                body.getCpuQuantity(), body.getMemory(), body.getAgentVersion(), body.getKernelVersion(),
-                body.getOemSystem(), null);
-        String id = sources.register(AuthFilter.caller(), body.getId(), body.getDomainId(), server);
+        SmsSourceService.Registration registration = new SmsSourceService.Registration(body.getId(), body.getDomainId(),
+                body.getName(), state, body.getIp(), body.getHostname(), body.getOsType().value(), body.getOsVersion(),
+                body.getFirmware() == null ? null : body.getFirmware().value(), body.getCpuQuantity(), body.getMemory(),
+                body.getAgentVersion(), body.getKernelVersion(), body.getOemSystem());
+        String id = sources.register(AuthFilter.caller(), registration);
         return Response.ok(new IdResp().id(id)).build();
     }
 

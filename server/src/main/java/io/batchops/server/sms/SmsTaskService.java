@@ -4,10 +4,7 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.MigrationTask;
-import io.batchops.server.store.SourceServer;
 import io.batchops.server.store.Store;
-import io.batchops.server.store.TaskState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,17 +63,20 @@ public final class SmsTaskService {
     public record TaskView(MigrationTask task, Optional<SourceServer> source) {
     }
 
-    /** Creates {@code task} (its id and owner are decided here) for a source server of the caller's account, READY. */
-    public String create(Principal caller, MigrationTask task) {
+    /** A task to create, as the caller describes it. */
+    public record NewTask(String name, String sourceId, String type, String osType, Integer priority, Integer speedLimit,
+            Boolean startTargetServer, String migrationIp, Boolean syncing, String targetName) {
+    }
+
+    /** Creates {@code task} for a source server of the caller's account, READY; answers its new id. */
+    public String create(Principal caller, NewTask task) {
         caller.require(Action.SMS_TASK_CREATE, resource(caller));
         String id = UUID.randomUUID().toString();
         return store.inAccount(caller.domainId(), account -> {
             if (account.source(task.sourceId()).isEmpty()) {
                 throw ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_FOUND, List.of(task.sourceId()), task.sourceId());
             }
-            account.put(new MigrationTask(id, caller.domainId(), task.name(), task.sourceId(), TaskState.READY, task.type(),
-                    task.osType(), task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(),
-                    task.syncing(), task.targetName(), null));
+            account.put(MigrationTask.created(id, caller.domainId(), task));
             return id;
         });
     }

@@ -2,7 +2,6 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.store.MigrationTask;
 import io.batchops.sms.api.TasksApi;
 import io.batchops.sms.model.DeleteTasksReq;
 import io.batchops.sms.model.IdResp;
@@ -30,10 +29,10 @@ public final class SmsTasksResource implements TasksApi {
     @Override
     public Response createTask(PostTask request, String xAuthToken) {
         Object targetName = request.getTargetServer().get("name");
-        MigrationTask task = new MigrationTask("new", "new", request.getName(), request.getSourceServer().getId(), null,
+        SmsTaskService.NewTask task = new SmsTaskService.NewTask(request.getName(), request.getSourceServer().getId(),
                 request.getType().value(), request.getOsType(), request.getPriority(), request.getSpeedLimit(),
                 request.getStartTargetServer(), request.getMigrationIp(), request.getSyncing(),
-                targetName == null ? null : targetName.toString(), null);
+                targetName == null ? null : targetName.toString());
         return Response.ok(new IdResp().id(tasks.create(AuthFilter.caller(), task))).build();
     }
 
@@ -41,7 +40,7 @@ public final class SmsTasksResource implements TasksApi {
     public Response listTasks(String xAuthToken, TaskState state, String name, String id, String sourceServerId,
             Integer limit, Integer offset) {
         SmsTaskService.Filter filter = new SmsTaskService.Filter(
-                state == null ? null : io.batchops.server.store.TaskState.valueOf(state.name()), name, id, sourceServerId);
+                state == null ? null : io.batchops.server.sms.TaskState.valueOf(state.name()), name, id, sourceServerId);
         Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListTasksResp().count(page.count())
                 .tasks(page.entries().stream().map(SmsTasksResource::task).toList())).build();

@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.drs;
 
 /**
  * Statuses of a DRS job, as the real service names them, each with the phase that the batch

@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.drs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

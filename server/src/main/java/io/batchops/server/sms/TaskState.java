@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.sms;
 
 /** States of an SMS migration task, as the real service names them. */
 public enum TaskState {

@@ -1,4 +1,4 @@
-package io.batchops.server.http;
+package io.batchops.server.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

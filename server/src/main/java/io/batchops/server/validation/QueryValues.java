@@ -1,4 +1,4 @@
-package io.batchops.server.http;
+package io.batchops.server.validation;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.Family;

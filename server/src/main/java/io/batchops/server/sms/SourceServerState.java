@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.sms;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

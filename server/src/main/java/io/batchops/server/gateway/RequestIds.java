@@ -1,4 +1,4 @@
-package io.batchops.server.http;
+package io.batchops.server.gateway;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

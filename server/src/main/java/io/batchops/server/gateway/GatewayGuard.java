@@ -1,5 +1,6 @@
-package io.batchops.server.http;
+package io.batchops.server.gateway;
 
+import io.batchops.server.json.Json;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.ErrorCode;

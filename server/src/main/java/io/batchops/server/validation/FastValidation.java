@@ -1,4 +1,4 @@
-package io.batchops.server.http;
+package io.batchops.server.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.drs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,6 +49,13 @@ public record Job(
     /** A job known only by what the stop and delete rules look at. */
     public Job(String id, String projectId, String name, JobStatus status, JobRole role, boolean dualActive) {
         this(id, projectId, name, status, null, role, dualActive, null, null, null, null, null, null, null);
+    }
+
+    /** A new job as {@code job} describes it, created at {@code now}: CREATING, on its way to CONFIGURATION. */
+    static Job created(String id, String projectId, DrsJobService.NewJob job, Instant now) {
+        return new Job(id, projectId, job.name(), JobStatus.CREATING, null, null, false, job.description(),
+                job.dbUseType(), job.engineType(), job.jobDirection(), job.netType(), job.taskType(), now.toEpochMilli())
+                .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
     }
 
     /** This job in {@code newStatus}, with no move under way. */

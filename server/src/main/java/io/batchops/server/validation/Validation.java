@@ -1,4 +1,4 @@
-package io.batchops.server.http;
+package io.batchops.server.validation;
 
 import jakarta.validation.MessageInterpolator;
 import jakarta.ws.rs.ext.ContextResolver;

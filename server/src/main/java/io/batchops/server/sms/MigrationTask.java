@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.sms;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
@@ -38,6 +38,13 @@ public record MigrationTask(
     /** A task known only by what the deletion rules look at. */
     public MigrationTask(String id, String domainId, String name, String sourceId, TaskState state) {
         this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A new task as {@code task} describes it, READY, created now. */
+    static MigrationTask created(String id, String domainId, SmsTaskService.NewTask task) {
+        return new MigrationTask(id, domainId, task.name(), task.sourceId(), TaskState.READY, task.type(), task.osType(),
+                task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(), task.syncing(),
+                task.targetName(), null);
     }
 
     public MigrationTask with(TaskState newState) {

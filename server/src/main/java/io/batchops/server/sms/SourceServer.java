@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.sms;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
@@ -37,6 +37,14 @@ public record SourceServer(
     /** A server known only by what the deletion rules look at. */
     public SourceServer(String id, String domainId, String name, SourceServerState state, boolean connected) {
         this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A server as {@code registration} describes it, connected, registered at {@code addDate} (now if null). */
+    static SourceServer registered(String id, String domainId, SmsSourceService.Registration registration, Long addDate) {
+        return new SourceServer(id, domainId, registration.name(), registration.state(), true, registration.ip(),
+                registration.hostname(), registration.osType(), registration.osVersion(), registration.firmware(),
+                registration.cpuQuantity(), registration.memory(), registration.agentVersion(),
+                registration.kernelVersion(), registration.oemSystem(), addDate);
     }
 
     public SourceServer with(SourceServerState newState, boolean nowConnected) {
