@@ -123,7 +123,7 @@ add("drs create: 11 jobs", "POST", P + "/jobs/batch-creation", AUTH, json.dumps(
 add("drs create: name of 51", "POST", P + "/jobs/batch-creation", AUTH, json.dumps({"jobs": [{**JOB, "name": "j" * 51}]}), code="DRS.M00202")
 add("drs create: name starting with a digit", "POST", P + "/jobs/batch-creation", AUTH, json.dumps({"jobs": [{**JOB, "name": "1job"}]}), code="DRS.M00202")
 add("drs create: name with a script", "POST", P + "/jobs/batch-creation", AUTH, json.dumps({"jobs": [{**JOB, "name": "<script>"}]}), code="DRS.M00202")
-add("drs list: per_page 0", "POST", P + "/jobs", AUTH, json.dumps({"cur_page": 1, "per_page": 0, "db_use_type": "migration"}), code="DRS.M00202")
+add("drs list: per_page 101", "POST", P + "/jobs", AUTH, json.dumps({"cur_page": 1, "per_page": 101, "db_use_type": "migration"}), code="DRS.M00202")
 add("drs list: cur_page 2^31", "POST", P + "/jobs", AUTH, '{"cur_page": 2147483648, "per_page": 1, "db_use_type": "migration"}', code="DRS.M00202")
 add("drs status: 11 ids", "POST", P + "/jobs/batch-status", AUTH, json.dumps({"jobs": [f"j{i}" for i in range(11)]}), code="DRS.M00202")
 add("drs status: an id of 256", "POST", P + "/jobs/batch-status", AUTH, json.dumps({"jobs": ["x" * 256]}), code="DRS.M00202")
@@ -172,7 +172,7 @@ for i, path in enumerate(["/v3/tasks/%ZZ", "/v3/tasks/%", "/v3/tasks?limit=%G1",
     add(f"bad percent-encoding {i}", "GET", path, AUTH, None, code="APIGW.0202")
 
 # Query parameters.
-for i, query in enumerate(["limit=abc", "limit=-1", "limit=101", "limit=99999999999", "offset=-5", "offset=1e3",
+for i, query in enumerate(["limit=abc", "limit=-1", "limit=201", "limit=99999999999", "offset=-5", "offset=1e3",
                            "state=%3Cscript%3E", "state=ready", "limit=1.5"]):
     add(f"a bad query parameter {i}", "GET", "/v3/tasks?" + query, AUTH, None, code="SMS.1801")
 for i, query in enumerate(["connected=1&limit=abc", "state=SYNCING"]):

@@ -114,8 +114,9 @@ class BoundsTest {
                 "jobs[0].delete_type = terminate", "jobs[0].delete_type = force_terminate", "jobs[0].delete_type = delete",
                 "jobs[0].delete_type not in enum", "jobs[0].delete_type missing", "jobs[0].job_id missing",
                 "jobs[0].job_id null")), names("batchDeleteJobs").toString());
-        assertTrue(names("listTasks").containsAll(List.of("limit = 0", "limit = 100", "limit = 101", "limit = -1",
-                "offset = 0", "offset = -1", "state not in enum")), names("listTasks").toString());
+        assertTrue(names("listTasks").containsAll(List.of("limit = 0", "limit = 200", "limit = 201", "limit = -1",
+                "offset = 0", "offset = -1", "offset = 65535", "offset = 65536", "state not in enum")),
+                names("listTasks").toString());
         assertTrue(names("batchCreateJobs").containsAll(List.of("jobs 10 items", "jobs 11 items",
                 "jobs[0].name length 4", "jobs[0].name length 3", "jobs[0].name length 50", "jobs[0].name length 51",
                 "jobs[0].name not matching its pattern")), names("batchCreateJobs").toString());

@@ -112,7 +112,7 @@ class ExamplesTest {
                 new Scenario(Contract.SMS, "GET", "/v3/sources", "/v3/sources?limit=10", 200, "oneServer", ALICE_TOKEN,
                         c -> null, Seed.empty().source(new SourceServer("src-web-01", ALICE_DOMAIN, "web-01",
                                 SourceServerState.STOPPED, true, "192.168.0.10", null, "LINUX", "CENTOS_7_9_64BIT", null, 4,
-                                8589934592L, null, null, null, 1700000000000L)), false),
+                                8589934592L, null, null, null, 1700000000000L, null)), false),
                 new Scenario(Contract.SMS, "POST", "/v3/tasks", "/v3/tasks", 200, "migrateWeb01", ALICE_TOKEN,
                         requestExample("POST", "/v3/tasks", "migrateWeb01"),
                         Seed.empty().source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true), false),

@@ -62,6 +62,10 @@ final class Sdk {
      * the given extra headers signed too; {@code Host} is left to the HTTP client, which sends the
      * same value.
      */
+    private static String decode(String encoded) {
+        return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String body,
             Map<String, String> headers, Instant date) {
         return sign(key, method, pathAndQuery, "application/json", body, headers, date);
@@ -69,7 +73,7 @@ final class Sdk {
 
     /**
      * As {@link #sign(Credentials.AccessKey, String, String, String, Map, Instant)}, for a body of
-     * {@code contentType}, or none when that is null; the query is as sent, still percent-encoded.
+     * {@code contentType}, or none when that is null; the query is as sent, percent-encoded.
      */
     static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String contentType,
             String body, Map<String, String> headers, Instant date) {
@@ -83,10 +87,14 @@ final class Sdk {
                 .addHeader("X-Sdk-Date", date(date))
                 .addHeaders(headers);
         if (pathAndQuery.contains("?")) {
+            // The signer takes the values themselves, every value of a repeated key in one list.
+            Map<String, java.util.List<String>> query = new LinkedHashMap<>();
             for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
                 String[] parts = pair.split("=", 2);
-                request.addQueryParam(parts[0], java.util.List.of(parts.length > 1 ? parts[1] : ""));
+                query.computeIfAbsent(decode(parts[0]), name -> new java.util.ArrayList<>())
+                        .add(parts.length > 1 ? decode(parts[1]) : "");
             }
+            query.forEach(request::addQueryParam);
         }
         Map<String, String> signed = new LinkedHashMap<>(headers);
         // The signer adds X-Sdk-Date only when the request has none.

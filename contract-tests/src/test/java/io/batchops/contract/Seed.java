@@ -66,7 +66,11 @@ final class Seed {
     }
 
     Seed task(String id, String domain, String sourceId, TaskState state) {
-        tasks.add(new MigrationTask(id, domain, "task-" + id, sourceId, state));
+        return task(new MigrationTask(id, domain, "task-" + id, sourceId, state));
+    }
+
+    Seed task(MigrationTask task) {
+        tasks.add(task);
         return this;
     }
 

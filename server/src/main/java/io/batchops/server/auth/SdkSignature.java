@@ -2,6 +2,7 @@ package io.batchops.server.auth;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -123,7 +124,11 @@ public final class SdkSignature {
         return path.charAt(0) == '/' ? path.toString() : "/" + path;
     }
 
-    /** The query as sent: parameters sorted by name (then value), each {@code name=value}, encoded as the SDK does. */
+    /**
+     * The query as the SDK signed it: each name and value percent-decoded from what was sent, then
+     * encoded as the SDK's signer encodes them; parameters sorted by name, a repeated name's values in
+     * the order sent (as the SDK's signer keeps them).
+     */
     static String canonicalQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
@@ -134,13 +139,22 @@ public final class SdkSignature {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = encode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : encode(pair.substring(equals + 1));
+            String name = encode(decode(equals < 0 ? pair : pair.substring(0, equals)));
+            String value = equals < 0 ? "" : encode(decode(pair.substring(equals + 1)));
             sorted.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         List<String> parts = new ArrayList<>();
-        sorted.forEach((name, values) -> values.stream().sorted().forEach(value -> parts.add(name + "=" + value)));
+        sorted.forEach((name, values) -> values.forEach(value -> parts.add(name + "=" + value)));
         return String.join("&", parts);
+    }
+
+    /** Percent-decoding only: in a URI's query a {@code +} is itself, not a space. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized("the query is not validly percent-encoded");
+        }
     }
 
     private static String encode(String text) {

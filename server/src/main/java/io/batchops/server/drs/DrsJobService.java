@@ -35,9 +35,15 @@ public final class DrsJobService {
             return job -> job.status() != JobStatus.DELETED
                     && dbUseType.equals(job.dbUseType())
                     && (engineType == null || engineType.equals(job.engineType()))
-                    && (name == null || job.name().contains(name) || job.id().contains(name))
+                    && (name == null || job.name().contains(name) || job.id().contains(name) || namesIds(job))
                     && (netType == null || netType.equals(job.netType()))
                     && (status == null || status == job.status());
+        }
+
+        /** {@code name} may also be a comma-separated list of job ids. */
+        private boolean namesIds(Job job) {
+            return name.contains(",") && java.util.Arrays.stream(name.split(",")).map(String::trim)
+                    .anyMatch(job.id()::equals);
         }
 
         Comparator<Job> order() {
@@ -78,7 +84,10 @@ public final class DrsJobService {
         });
     }
 
-    /** Page {@code page} (from 1) of {@code perPage} matching jobs; each job of the project is read. */
+    /**
+     * Page {@code page} (from 1) of {@code perPage} matching jobs, or every one when {@code perPage} is
+     * 0; each job of the project is read.
+     */
     public Page list(Principal caller, String projectId, Query query, int page, int perPage) {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         List<Job> matching = store.inProject(projectId, project -> project.jobs().stream()
@@ -86,17 +95,26 @@ public final class DrsJobService {
                 .filter(query.predicate())
                 .sorted(query.order())
                 .toList());
-        long from = Math.min((long) (page - 1) * perPage, matching.size());
-        int to = (int) Math.min(from + perPage, matching.size());
-        return new Page(matching.size(), matching.subList((int) from, to));
+        return new Page(matching.size(), pageOf(matching, page, perPage));
     }
 
-    /** The status of each job named, in order. */
-    public List<StatusOutcome> statuses(Principal caller, String projectId, List<String> jobIds) {
+    /** Page {@code page} (from 1) of {@code perPage} entries; all of them when {@code perPage} is 0. */
+    static <T> List<T> pageOf(List<T> entries, int page, int perPage) {
+        if (perPage == 0) {
+            return entries;
+        }
+        long from = Math.min((long) (page - 1) * perPage, entries.size());
+        int to = (int) Math.min(from + perPage, entries.size());
+        return entries.subList((int) from, to);
+    }
+
+    /** The status of each job of page {@code page} of those named, in order ({@code perPage} 0: all). */
+    public List<StatusOutcome> statuses(Principal caller, String projectId, List<String> jobIds, int page, int perPage) {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
+        List<String> asked = pageOf(jobIds, page, perPage);
         return store.inProject(projectId, project -> {
             Set<String> read = new HashSet<>();
-            return jobIds.stream().map(id -> project.job(id)
+            return asked.stream().map(id -> project.job(id)
                     .map(job -> read.add(id) ? observed(project, job) : job)
                     .map(job -> new StatusOutcome(id, Optional.of(job.status()), Optional.empty()))
                     .orElseGet(() -> new StatusOutcome(id, Optional.empty(),

@@ -9,6 +9,7 @@ import io.batchops.drs.model.BatchQueryJobReq;
 import io.batchops.drs.model.CreateJobResp;
 import io.batchops.drs.model.JobInfo;
 import io.batchops.drs.model.ListJobsResp;
+import io.batchops.drs.model.PageReq;
 import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
 import io.batchops.drs.model.BatchDeleteJobsResp;
@@ -60,7 +61,10 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs())
+        PageReq paging = request.getPageReq();
+        int page = paging == null || paging.getCurPage() == null ? 1 : paging.getCurPage();
+        int perPage = paging == null || paging.getPerPage() == null ? 0 : paging.getPerPage();
+        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs(), page, perPage)
                 .stream()
                 .map(outcome -> new QueryJobStatusResp().id(outcome.jobId())
                         .status(outcome.status().map(status -> io.batchops.drs.model.JobStatus.valueOf(status.name()))
@@ -68,7 +72,7 @@ public final class DrsJobsResource implements JobsApi {
                         .errorCode(outcome.error().map(error -> error.code().code()).orElse(null))
                         .errorMessage(outcome.error().map(error -> error.message(language)).orElse(null)))
                 .toList();
-        return Response.ok(new BatchListJobStatusResp().count(results.size()).results(results)).build();
+        return Response.ok(new BatchListJobStatusResp().count(request.getJobs().size()).results(results)).build();
     }
 
     @Override

@@ -21,7 +21,14 @@ public record MigrationTask(
         @JsonProperty("migration_ip") String migrationIp,
         @JsonProperty("syncing") Boolean syncing,
         @JsonProperty("target_name") String targetName,
-        @JsonProperty("create_date") Long createDate) {
+        @JsonProperty("create_date") Long createDate,
+        @JsonProperty("region_name") String regionName,
+        @JsonProperty("region_id") String regionId,
+        @JsonProperty("project_name") String projectName,
+        @JsonProperty("project_id") String projectId,
+        @JsonProperty("vm_template_id") String vmTemplateId,
+        @JsonProperty("start_date") Long startDate,
+        @JsonProperty("finish_date") Long finishDate) {
     /** A task given without a state is READY, as a new task is. */
     public MigrationTask {
         state = state == null ? TaskState.READY : state;
@@ -37,18 +44,27 @@ public record MigrationTask(
 
     /** A task known only by what the deletion rules look at. */
     public MigrationTask(String id, String domainId, String name, String sourceId, TaskState state) {
-        this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null);
+        this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
     }
 
     /** A new task as {@code task} describes it, READY, created now. */
     static MigrationTask created(String id, String domainId, SmsTaskService.NewTask task) {
         return new MigrationTask(id, domainId, task.name(), task.sourceId(), TaskState.READY, task.type(), task.osType(),
                 task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(), task.syncing(),
-                task.targetName(), null);
+                task.targetName(), null, task.regionName(), task.regionId(), task.projectName(), task.projectId(),
+                task.vmTemplateId(), null, null);
     }
 
+    /** This task in {@code newState}, its dates kept. */
     public MigrationTask with(TaskState newState) {
+        return with(newState, startDate, finishDate);
+    }
+
+    /** This task in {@code newState}, started and finished at the dates given (null: not yet). */
+    public MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate) {
         return new MigrationTask(id, domainId, name, sourceId, newState, type, osType, priority, speedLimit,
-                startTargetServer, migrationIp, syncing, targetName, createDate);
+                startTargetServer, migrationIp, syncing, targetName, createDate, regionName, regionId, projectName,
+                projectId, vmTemplateId, newStartDate, newFinishDate);
     }
 }

@@ -20,13 +20,18 @@ public final class SmsSourceService {
     }
 
     /** What a listing matches; null fields match everything. */
-    public record Filter(String state, String name, String id, String ip, Boolean connected) {
+    public record Filter(String state, String name, String id, String ip, Boolean connected, String migrationCycle,
+            Boolean consistencyResultExists, String enterpriseProjectId) {
         Predicate<SourceServer> predicate() {
-            return source -> (state == null || state.equals(source.state().wireName()))
+            // No server has a consistency check result here, and every one is in the default enterprise project.
+            boolean none = Boolean.TRUE.equals(consistencyResultExists) || !EnterpriseProjects.matchesDefault(enterpriseProjectId);
+            return source -> !none
+                    && (state == null || state.equals(source.state().wireName()))
                     && (name == null || source.name().contains(name))
                     && (id == null || id.equals(source.id()))
                     && (ip == null || ip.equals(source.ip()))
-                    && (connected == null || connected == source.connected());
+                    && (connected == null || connected == source.connected())
+                    && (migrationCycle == null || migrationCycle.equals(source.migrationCycle()));
         }
     }
 
@@ -36,7 +41,7 @@ public final class SmsSourceService {
      */
     public record Registration(String id, String claimedDomain, String name, SourceServerState state, String ip,
             String hostname, String osType, String osVersion, String firmware, Integer cpuQuantity, Long memory,
-            String agentVersion, String kernelVersion, Boolean oemSystem) {
+            String agentVersion, String kernelVersion, Boolean oemSystem, String migrationCycle) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.batchops.server.auth.Authenticated;
 import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.IdResp;
 import io.batchops.sms.model.ListServersResp;
+import io.batchops.sms.model.MigrationCycle;
 import io.batchops.sms.model.PostSourceServerBody;
 import jakarta.ws.rs.core.Response;
 
@@ -24,16 +25,19 @@ public final class SmsSourcesResource implements SourcesApi {
         SmsSourceService.Registration registration = new SmsSourceService.Registration(body.getId(), body.getDomainId(),
                 body.getName(), state, body.getIp(), body.getHostname(), body.getOsType().value(), body.getOsVersion(),
                 body.getFirmware() == null ? null : body.getFirmware().value(), body.getCpuQuantity(), body.getMemory(),
-                body.getAgentVersion(), body.getKernelVersion(), body.getOemSystem());
+                body.getAgentVersion(), body.getKernelVersion(), body.getOemSystem(),
+                body.getMigrationCycle() == null ? null : body.getMigrationCycle().toString());
         String id = sources.register(AuthFilter.caller(), registration);
         return Response.ok(new IdResp().id(id)).build();
     }
 
     @Override
     public Response listServers(String xAuthToken, io.batchops.sms.model.SourceServerState state, String name, String id,
-            String ip, Boolean connected, Integer limit, Integer offset) {
+            String ip, Boolean connected, MigrationCycle migrationCycle, String migproject, Boolean isConsistencyResultExist,
+            String enterpriseProjectId, Integer limit, Integer offset) {
         SmsSourceService.Filter filter = new SmsSourceService.Filter(state == null ? null : state.toString(), name, id, ip,
-                connected);
+                connected, migrationCycle == null ? null : migrationCycle.toString(), isConsistencyResultExist,
+                enterpriseProjectId);
         Page<SourceServer> page = sources.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListServersResp().count(page.count())
                 .sourceServers(page.entries().stream().map(SmsSourcesResource::sourceServer).toList())).build();
@@ -46,10 +50,11 @@ public final class SmsSourcesResource implements SourcesApi {
 
     private static io.batchops.sms.model.SourceServer sourceServer(SourceServer server) {
         return new io.batchops.sms.model.SourceServer().id(server.id()).ip(server.ip()).name(server.name())
-                .hostname(server.hostname()).enterpriseProjectId(SmsTasksResource.DEFAULT_ENTERPRISE_PROJECT).addDate(server.addDate())
+                .hostname(server.hostname()).enterpriseProjectId(EnterpriseProjects.DEFAULT).addDate(server.addDate())
                 .osType(server.osType()).osVersion(server.osVersion()).oemSystem(server.oemSystem())
                 .state(io.batchops.sms.model.SourceServerState.fromValue(server.state().wireName()))
                 .connected(server.connected()).firmware(server.firmware()).cpuQuantity(server.cpuQuantity())
-                .memory(server.memory()).agentVersion(server.agentVersion()).kernelVersion(server.kernelVersion());
+                .memory(server.memory()).agentVersion(server.agentVersion()).kernelVersion(server.kernelVersion())
+                .migrationCycle(server.migrationCycle() == null ? null : MigrationCycle.fromValue(server.migrationCycle()));
     }
 }

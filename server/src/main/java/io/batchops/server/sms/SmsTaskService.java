@@ -50,9 +50,11 @@ public final class SmsTaskService {
     }
 
     /** What a listing matches; null fields match everything. */
-    public record Filter(TaskState state, String name, String id, String sourceServerId) {
+    public record Filter(TaskState state, String name, String id, String sourceServerId, String enterpriseProjectId) {
         java.util.function.Predicate<MigrationTask> predicate() {
-            return task -> (state == null || state == task.state())
+            boolean none = !EnterpriseProjects.matchesDefault(enterpriseProjectId);
+            return task -> !none
+                    && (state == null || state == task.state())
                     && (name == null || task.name().contains(name))
                     && (id == null || id.equals(task.id()))
                     && (sourceServerId == null || sourceServerId.equals(task.sourceId()));
@@ -65,7 +67,8 @@ public final class SmsTaskService {
 
     /** A task to create, as the caller describes it. */
     public record NewTask(String name, String sourceId, String type, String osType, Integer priority, Integer speedLimit,
-            Boolean startTargetServer, String migrationIp, Boolean syncing, String targetName) {
+            Boolean startTargetServer, String migrationIp, Boolean syncing, String targetName, String regionName,
+            String regionId, String projectName, String projectId, String vmTemplateId) {
     }
 
     /** Creates {@code task} for a source server of the caller's account, READY; answers its new id. */

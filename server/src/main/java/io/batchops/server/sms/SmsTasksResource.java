@@ -17,9 +17,6 @@ import java.util.Map;
 /** {@code /v3/tasks}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
 @Authenticated
 public final class SmsTasksResource implements TasksApi {
-    /** SMS lists every task in the default enterprise project. */
-    static final String DEFAULT_ENTERPRISE_PROJECT = "0";
-
     private final SmsTaskService tasks;
 
     public SmsTasksResource(SmsTaskService tasks) {
@@ -32,15 +29,17 @@ public final class SmsTasksResource implements TasksApi {
         SmsTaskService.NewTask task = new SmsTaskService.NewTask(request.getName(), request.getSourceServer().getId(),
                 request.getType().value(), request.getOsType(), request.getPriority(), request.getSpeedLimit(),
                 request.getStartTargetServer(), request.getMigrationIp(), request.getSyncing(),
-                targetName == null ? null : targetName.toString());
+                targetName == null ? null : targetName.toString(), request.getRegionName(), request.getRegionId(),
+                request.getProjectName(), request.getProjectId(), request.getVmTemplateId());
         return Response.ok(new IdResp().id(tasks.create(AuthFilter.caller(), task))).build();
     }
 
     @Override
     public Response listTasks(String xAuthToken, TaskState state, String name, String id, String sourceServerId,
-            Integer limit, Integer offset) {
+            String enterpriseProjectId, Integer limit, Integer offset) {
         SmsTaskService.Filter filter = new SmsTaskService.Filter(
-                state == null ? null : io.batchops.server.sms.TaskState.valueOf(state.name()), name, id, sourceServerId);
+                state == null ? null : io.batchops.server.sms.TaskState.valueOf(state.name()), name, id, sourceServerId,
+                enterpriseProjectId);
         Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListTasksResp().count(page.count())
                 .tasks(page.entries().stream().map(SmsTasksResource::task).toList())).build();
@@ -67,12 +66,17 @@ public final class SmsTasksResource implements TasksApi {
         MigrationTask task = view.task();
         TaskSourceServer source = new TaskSourceServer().id(task.sourceId());
         view.source().ifPresent(server -> source.ip(server.ip()).name(server.name()).osType(server.osType())
-                .osVersion(server.osVersion()).state(server.state().wireName()));
+                .osVersion(server.osVersion()).oemSystem(server.oemSystem()).state(server.state().wireName())
+                .migrationCycle(server.migrationCycle()));
         return new Task().id(task.id()).name(task.name()).type(task.type()).osType(task.osType())
                 .state(task.state().name()).createDate(task.createDate()).priority(task.priority())
                 .speedLimit(task.speedLimit()).startTargetServer(task.startTargetServer())
-                .migrationIp(task.migrationIp()).enterpriseProjectId(DEFAULT_ENTERPRISE_PROJECT)
+                .migrationIp(task.migrationIp()).enterpriseProjectId(EnterpriseProjects.DEFAULT)
                 .syncing(task.syncing()).sourceServer(source)
-                .targetServer(task.targetName() == null ? null : new TaskTargetServer().name(task.targetName()));
+                .targetServer(task.targetName() == null ? null : new TaskTargetServer().name(task.targetName()))
+                .regionName(task.regionName()).regionId(task.regionId()).projectName(task.projectName())
+                .projectId(task.projectId()).vmTemplateId(task.vmTemplateId())
+                .connected(view.source().map(SourceServer::connected).orElse(null))
+                .startDate(task.startDate()).finishDate(task.finishDate());
     }
 }

@@ -23,7 +23,8 @@ public record SourceServer(
         @JsonProperty("agent_version") String agentVersion,
         @JsonProperty("kernel_version") String kernelVersion,
         @JsonProperty("oem_system") Boolean oemSystem,
-        @JsonProperty("add_date") Long addDate) {
+        @JsonProperty("add_date") Long addDate,
+        @JsonProperty("migration_cycle") String migrationCycle) {
     public SourceServer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(domainId, "domain_id");
@@ -36,7 +37,7 @@ public record SourceServer(
 
     /** A server known only by what the deletion rules look at. */
     public SourceServer(String id, String domainId, String name, SourceServerState state, boolean connected) {
-        this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null);
+        this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A server as {@code registration} describes it, connected, registered at {@code addDate} (now if null). */
@@ -44,12 +45,19 @@ public record SourceServer(
         return new SourceServer(id, domainId, registration.name(), registration.state(), true, registration.ip(),
                 registration.hostname(), registration.osType(), registration.osVersion(), registration.firmware(),
                 registration.cpuQuantity(), registration.memory(), registration.agentVersion(),
-                registration.kernelVersion(), registration.oemSystem(), addDate);
+                registration.kernelVersion(), registration.oemSystem(), addDate, registration.migrationCycle());
     }
 
     public SourceServer with(SourceServerState newState, boolean nowConnected) {
         return new SourceServer(id, domainId, name, newState, nowConnected, ip, hostname, osType, osVersion, firmware,
-                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate);
+                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate, migrationCycle);
+    }
+
+    /** This server as its agent reports it: in {@code newState}, at step {@code newMigrationCycle} (null: kept). */
+    public SourceServer reported(SourceServerState newState, String newMigrationCycle) {
+        return new SourceServer(id, domainId, name, newState, connected, ip, hostname, osType, osVersion, firmware,
+                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate,
+                newMigrationCycle == null ? migrationCycle : newMigrationCycle);
     }
 
     /** The service's constraint: a connected server in a busy state keeps its tasks. */

@@ -20,17 +20,15 @@ public enum SourceServerState {
     STOPPED(false),
     SKIPPING(true),
     DELETING(true),
+    ERROR(false),
+    CLONING(true),
+    TESTING(false),
+    CUTOVERING(true),
+    FINISHED(false),
     CLEARING(true),
     CLEARED(false),
     CLEARFAILED(false),
-    PREMIGREADY(false),
-    PREMIGING(true),
-    PREMIGED(false),
-    PREMIGFAILED(false),
-    CLONING(true),
-    CUTOVERING(true),
-    FINISHED(false),
-    ERROR(false);
+    PREMIGING(true);
 
     private final boolean blocksTaskDeletion;
 

@@ -1,17 +1,15 @@
 package io.batchops.server.sms;
 
-/** States of an SMS migration task, as the real service names them. */
+/** States of an SMS migration task, as the official SDK lists them. */
 public enum TaskState {
     READY,
     RUNNING,
     SYNCING,
     MIGRATE_SUCCESS,
-    SYNC_SUCCESS,
     MIGRATE_FAIL,
-    SYNC_FAIL,
     ABORTING,
     ABORT,
-    SKIPPING,
     DELETING,
-    RESETING
+    SYNC_F_ROLLBACKING,
+    SYNC_F_ROLLBACK_SUCCESS
 }
