@@ -33,7 +33,7 @@ def add(name, method, path, headers, body=None, status=400, code=None, body_hex=
 
 # Operations with a JSON body: (label, method, path, headers, a valid body, codes by problem).
 SMS = {"malformed": "SMS.1801", "invalid": "SMS.1801", "missing": "SMS.1801", "range": "SMS.1801"}
-DRS = {"malformed": "DRS.M00007", "invalid": "DRS.M00201", "missing": "DRS.M00200", "range": "DRS.M00202"}
+DRS = {"malformed": "DRS.M00007", "invalid": "DRS.M00200", "missing": "DRS.M00201", "range": "DRS.M00202"}
 ADM = {"malformed": "BATCHOPS.0400", "invalid": "BATCHOPS.0400", "missing": "BATCHOPS.0400", "range": "BATCHOPS.0400"}
 P = "/v3/{project}"
 JOB = {"name": "job-1", "db_use_type": "migration", "engine_type": "mysql", "job_direction": "up", "net_type": "eip",
@@ -106,16 +106,16 @@ add("sms register: huge number", "POST", "/v3/sources", AUTH, json.dumps({"ip": 
 add("sms register: another account's domain_id", "POST", "/v3/sources", AUTH, json.dumps({"ip": "1", "name": "x", "os_type": "LINUX", "domain_id": "other"}), code="SMS.1801")
 add("sms create task: priority 3", "POST", "/v3/tasks", AUTH, json.dumps({**TASK, "priority": 3}), code="SMS.1801")
 add("sms create task: source_server without id", "POST", "/v3/tasks", AUTH, json.dumps({**TASK, "source_server": {}}), code="SMS.1801")
-add("sms create task: unknown source server", "POST", "/v3/tasks", AUTH, json.dumps({**TASK, "source_server": {"id": "nope"}}), status=404, code="SMS.1803")
+add("sms create task: unknown source server", "POST", "/v3/tasks", AUTH, json.dumps({**TASK, "source_server": {"id": "nope"}}), code="SMS.2216")
 for n in (0, 101, 10000):
     entry = '{"delete_type": "terminate", "job_id": "j"}'
     add(f"drs jobs: {n} entries", "DELETE", P + "/jobs/batch-jobs", AUTH,
         ['{"jobs": [', rep(entry + ", ", n - 1), entry + "]}"] if n else '{"jobs": []}', code="DRS.M00202")
-add("drs jobs: null entry", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [None]}), code="DRS.M00200")
-add("drs jobs: entry without job_id", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete"}]}), code="DRS.M00200")
+add("drs jobs: null entry", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [None]}), code="DRS.M00201")
+add("drs jobs: entry without job_id", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete"}]}), code="DRS.M00201")
 add("drs jobs: delete_type in capitals", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "DELETE", "job_id": "j1"}]}), code="DRS.M00202")
-add("drs jobs: job_id a number", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete", "job_id": 7}]}), code="DRS.M00201")
-add("drs jobs: breakpoint flag a string", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete", "job_id": "j1", "is_show_breakpoint_position": "yes"}]}), code="DRS.M00201")
+add("drs jobs: job_id a number", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete", "job_id": 7}]}), code="DRS.M00200")
+add("drs jobs: breakpoint flag a string", "DELETE", P + "/jobs/batch-jobs", AUTH, json.dumps({"jobs": [{"delete_type": "delete", "job_id": "j1", "is_show_breakpoint_position": "yes"}]}), code="DRS.M00200")
 add("drs create: an endpoint nested 5,000 deep", "POST", P + "/jobs/batch-creation", AUTH,
     [json.dumps({"jobs": [{**JOB, "source_endpoint": {}}]})[:-4], rep('{"a": ', 5000), "1", rep("}", 5000), "}]}"],
     code="DRS.M00007")

@@ -104,7 +104,7 @@ class AuthTest {
         STATE.load();
         Exchange delete = drs(DAVE_TOKEN, ALICE_PROJECT, "delete", "released").send();
         assertEquals(403, delete.status(), delete::toString);
-        assertEquals("DRS.M00106", delete.errorCode());
+        assertEquals("DRS.M00102", delete.errorCode());
         assertTrue(delete.errorMsg().contains("drs:job:delete"), delete::toString);
 
         Exchange mixed = Target.DRS_BATCH.request().token(DAVE_TOKEN).body(Map.of("jobs", List.of(
@@ -119,7 +119,7 @@ class AuthTest {
 
         Exchange carol = drs(CAROL_TOKEN, ALICE_PROJECT, "force_terminate", "running").send();
         assertEquals(403, carol.status(), carol::toString);
-        assertEquals("DRS.M00106", carol.errorCode());
+        assertEquals("DRS.M00102", carol.errorCode());
     }
 
     @Test

@@ -161,7 +161,7 @@ class BoundsTest {
         if (contract == Contract.ADMIN) {
             return "BATCHOPS.0400";
         }
-        return fault == Fault.MISSING ? "DRS.M00200" : "DRS.M00202";
+        return fault == Fault.MISSING ? "DRS.M00201" : "DRS.M00202";
     }
 
     /**

@@ -34,11 +34,12 @@ class DrsRulesTest {
 
     /** The spec's statuses in which {@code terminate} stops a job. */
     private static final Set<JobStatus> RUNNING = EnumSet.of(JobStatus.CONFIGURATION, JobStatus.WAITING_FOR_START,
+            JobStatus.PAUSING,
             JobStatus.FULL_TRANSFER_STARTED, JobStatus.FULL_TRANSFER_COMPLETE, JobStatus.INCRE_TRANSFER_STARTED,
             JobStatus.CHILD_TRANSFER_STARTED, JobStatus.CHILD_TRANSFER_COMPLETE, JobStatus.NODE_UPGRADE_COMPLETE);
     /** The spec's transitional statuses: terminate and delete answer DRS.M01504. */
     private static final Set<JobStatus> TRANSITIONAL = EnumSet.of(JobStatus.CREATING, JobStatus.STARTJOBING,
-            JobStatus.PAUSING, JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.REBUILD_NODE_STARTED,
+            JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.REBUILD_NODE_STARTED,
             JobStatus.CHANGE_JOB_STARTED, JobStatus.CHILD_TRANSFER_STARTING, JobStatus.RELEASE_CHILD_TRANSFER_STARTED,
             JobStatus.NODE_UPGRADE_START);
     /** The seed page's statuses in which a job can be deleted. */

@@ -141,7 +141,7 @@ class LifecycleTest {
                 () -> bob.showServer(new ShowServerRequest().withSourceId(source))).getErrorCode());
         assertEquals("SMS.1802", assertThrows(ServiceResponseException.class,
                 () -> bob.showTask(new ShowTaskRequest().withTaskId(task))).getErrorCode());
-        assertEquals("SMS.1803", assertThrows(ServiceResponseException.class,
+        assertEquals("SMS.2216", assertThrows(ServiceResponseException.class,
                 () -> createTask(bob, "steal", source)).getErrorCode());
         assertEquals("SMS.1802", assertThrows(ServiceResponseException.class,
                 () -> bob.deleteTask(new DeleteTaskRequest().withTaskId(task))).getErrorCode());
@@ -158,7 +158,7 @@ class LifecycleTest {
         }
         Exchange drs = Wire.to(Contract.DRS, "POST", "/v3/" + ALICE_PROJECT + "/jobs").token(CAROL_TOKEN)
                 .body(Map.of("cur_page", 1, "per_page", 10, "db_use_type", "migration")).send();
-        assertEquals("DRS.M00106", drs.errorCode(), drs::toString);
+        assertEquals("DRS.M00102", drs.errorCode(), drs::toString);
     }
 
     private static BatchCreateJobsRequest createJobs(String... names) {

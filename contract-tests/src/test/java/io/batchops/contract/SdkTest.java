@@ -169,7 +169,7 @@ class SdkTest {
         assertTrue(empty.getErrorMsg().matches(".*\\p{IsHan}.*"), empty::toString);
         assertRefused(403, "DRS.M00261", () -> Sdk.drs(ALICE_KEY, BOB_PROJECT)
                 .batchDeleteJobs(batch(DeleteJobReq.DeleteTypeEnum.TERMINATE, "bobs")));
-        assertRefused(403, "DRS.M00106", () -> Sdk.drs(CAROL_KEY, ALICE_PROJECT)
+        assertRefused(403, "DRS.M00102", () -> Sdk.drs(CAROL_KEY, ALICE_PROJECT)
                 .batchDeleteJobs(batch(DeleteJobReq.DeleteTypeEnum.TERMINATE, "running")));
         assertRefused(401, "APIGW.0301", () -> Sdk.drs(UNKNOWN_KEY, ALICE_PROJECT)
                 .batchDeleteJobs(batch(DeleteJobReq.DeleteTypeEnum.TERMINATE, "running")));

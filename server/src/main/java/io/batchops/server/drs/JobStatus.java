@@ -11,7 +11,8 @@ public enum JobStatus {
     STARTJOBING(Phase.TRANSITIONAL),
     WAITING_FOR_START(Phase.RUNNING),
     START_JOB_FAILED(Phase.FAILED),
-    PAUSING(Phase.TRANSITIONAL),
+    /** Paused ("已暂停" in the SDK's description of each status): settled, and terminate stops it. */
+    PAUSING(Phase.RUNNING),
     FULL_TRANSFER_STARTED(Phase.RUNNING),
     FULL_TRANSFER_FAILED(Phase.FAILED),
     FULL_TRANSFER_COMPLETE(Phase.RUNNING),

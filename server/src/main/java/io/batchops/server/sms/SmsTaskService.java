@@ -77,7 +77,7 @@ public final class SmsTaskService {
         String id = UUID.randomUUID().toString();
         return store.inAccount(caller.domainId(), account -> {
             if (account.source(task.sourceId()).isEmpty()) {
-                throw ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_FOUND, List.of(task.sourceId()), task.sourceId());
+                throw ApiException.withParams(ErrorCode.SMS_TASK_SOURCE_NOT_FOUND, List.of(task.sourceId()), task.sourceId());
             }
             account.put(MigrationTask.created(id, caller.domainId(), task));
             return id;
