@@ -4,7 +4,7 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.JobCommand;
 import io.batchops.server.drs.JobOperation;
-import io.batchops.server.drs.Transitions;
+import io.batchops.server.timing.Transitions;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.Language;

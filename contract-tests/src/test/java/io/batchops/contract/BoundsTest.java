@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchops.server.ServerConfig;
 import io.batchops.server.drs.JobStatus;
 import io.batchops.server.sms.SourceServerState;
+import io.batchops.server.sms.TaskState;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -173,10 +174,14 @@ class BoundsTest {
         return switch (op.id()) {
             case "deleteTasks" -> Seed.deletableTasks(ALICE_DOMAIN, nonEmpty(texts(json.path("ids"))));
             case "showTask", "deleteTask", "setTaskState" -> Seed.deletableTasks(ALICE_DOMAIN, nonEmpty(List.of(path.get("task_id"))));
-            case "showServer", "setSourceState" -> sources(nonEmpty(List.of(path.get("source_id"))));
+            case "showServer", "setSourceState", "updateCopyState", "deleteServer" ->
+                    sources(nonEmpty(List.of(path.get("source_id"))));
+            case "deleteServers" -> sources(nonEmpty(texts(json.path("ids"))));
+            case "updateTaskStatus" -> taskReadyFor(json.path("operation").asText("start"), path.get("task_id"));
             case "createTask" -> sources(nonEmpty(List.of(json.path("source_server").path("id").asText(""))));
             case "batchDeleteJobs" -> jobs(json.path("jobs").findValuesAsText("job_id"));
-            case "batchListJobStatus" -> jobs(texts(json.path("jobs")));
+            case "batchListJobStatus", "batchListJobDetails" -> jobs(texts(json.path("jobs")));
+            case "batchStartJobs", "batchStopJobs" -> jobs(json.path("jobs").findValuesAsText("job_id"));
             case "setJobStatus" -> jobs(nonEmpty(List.of(path.get("job_id"))));
             default -> Seed.empty();
         };
@@ -185,13 +190,28 @@ class BoundsTest {
     /** A valid request's status; an empty SMS id never names a task (the spec's rule 3). */
     private static int successStatus(Op op, JsonNode body, Map<String, String> path) {
         return switch (op.id()) {
-            case "deleteTasks" -> texts(body.path("ids")).contains("") ? 404 : 200;
+            case "deleteTasks", "deleteServers" -> texts(body.path("ids")).contains("") ? 404 : 200;
+            case "deleteServer" -> path.getOrDefault("source_id", "x").isEmpty() ? 404 : 200;
             case "registerServer", "listServers", "showServer", "createTask", "listTasks", "showTask", "deleteTask",
-                    "listJobs", "batchListJobStatus", "health", "version", "getTiming", "setTiming" -> 200;
-            case "batchDeleteJobs", "batchCreateJobs" -> 202;
+                    "listJobs", "batchListJobStatus", "health", "version", "getTiming", "setTiming", "updateTaskStatus",
+                    "updateCopyState", "showOverview", "batchListJobDetails" -> 200;
+            case "batchDeleteJobs", "batchCreateJobs", "batchStartJobs", "batchStopJobs" -> 202;
             case "reset", "loadFixtures", "setSourceState", "setTaskState", "setJobStatus" -> 204;
             default -> throw new AssertionError(op + " (" + op.id() + ") has no setup in BoundsTest: add one");
         };
+    }
+
+    /** A task in a state where {@code operation} is allowed, its source server connected. */
+    private static Seed taskReadyFor(String operation, String taskId) {
+        TaskState state = switch (operation) {
+            case "stop", "skip" -> TaskState.RUNNING;
+            case "restart", "clear" -> TaskState.ABORT;
+            case "test", "clone_test" -> TaskState.SYNCING;
+            default -> TaskState.READY;
+        };
+        Seed seed = Seed.empty().source(Seed.IDLE_SOURCE, ALICE_DOMAIN, SourceServerState.STOPPED, true);
+        nonEmpty(List.of(taskId == null ? "" : taskId)).forEach(id -> seed.task(id, ALICE_DOMAIN, Seed.IDLE_SOURCE, state));
+        return seed;
     }
 
     private static Seed sources(List<String> ids) {

@@ -22,6 +22,7 @@ import io.batchops.server.drs.JobRole;
 import io.batchops.server.drs.JobStatus;
 import io.batchops.server.sms.SourceServer;
 import io.batchops.server.sms.SourceServerState;
+import io.batchops.server.sms.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class ExamplesTest {
                 new Scenario(Contract.SMS, "GET", "/v3/sources", "/v3/sources?limit=10", 200, "oneServer", ALICE_TOKEN,
                         c -> null, Seed.empty().source(new SourceServer("src-web-01", ALICE_DOMAIN, "web-01",
                                 SourceServerState.STOPPED, true, "192.168.0.10", null, "LINUX", "CENTOS_7_9_64BIT", null, 4,
-                                8589934592L, null, null, null, 1700000000000L, null)), false),
+                                8589934592L, null, null, null, 1700000000000L, null, null)), false),
                 new Scenario(Contract.SMS, "POST", "/v3/tasks", "/v3/tasks", 200, "migrateWeb01", ALICE_TOKEN,
                         requestExample("POST", "/v3/tasks", "migrateWeb01"),
                         Seed.empty().source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true), false),
@@ -154,7 +155,52 @@ class ExamplesTest {
                 new Scenario(Contract.SMS, "GET", "/v3/tasks/{task_id}", "/v3/tasks/1", 401, "tokenMissing", null,
                         c -> null, Seed.empty(), false),
                 new Scenario(Contract.SMS, "DELETE", "/v3/tasks/{task_id}", "/v3/tasks/1", 401, "tokenMissing", null,
-                        c -> null, Seed.deletableTasks(ALICE_DOMAIN, List.of("1")), false));
+                        c -> null, Seed.deletableTasks(ALICE_DOMAIN, List.of("1")), false),
+                new Scenario(Contract.SMS, "POST", "/v3/tasks/{task_id}/action", "/v3/tasks/1/action", 401, "tokenMissing",
+                        null, requestExample("POST", "/v3/tasks/{task_id}/action", "stopTask"), Seed.empty(), false),
+                new Scenario(Contract.SMS, "PUT", "/v3/sources/{source_id}/changestate", "/v3/sources/src-1/changestate",
+                        401, "tokenMissing", null,
+                        requestExample("PUT", "/v3/sources/{source_id}/changestate", "syncing"), Seed.empty(), false),
+                new Scenario(Contract.SMS, "POST", "/v3/sources/delete", "/v3/sources/delete", 401, "tokenMissing", null,
+                        requestExample("POST", "/v3/sources/delete", "deleteTwo"), Seed.empty(), false),
+                new Scenario(Contract.SMS, "DELETE", "/v3/sources/{source_id}", "/v3/sources/src-1", 401, "tokenMissing",
+                        null, c -> null, Seed.empty(), false),
+                new Scenario(Contract.SMS, "GET", "/v3/sources/overview", "/v3/sources/overview", 401, "tokenMissing", null,
+                        c -> null, Seed.empty(), false),
+                // The neighbouring operations' own examples.
+                new Scenario(Contract.SMS, "POST", "/v3/tasks/{task_id}/action", "/v3/tasks/1/action", 200, "stopTask",
+                        ALICE_TOKEN, requestExample("POST", "/v3/tasks/{task_id}/action", "stopTask"),
+                        Seed.deletableTasks(ALICE_DOMAIN, List.of()).task("1", ALICE_DOMAIN, Seed.IDLE_SOURCE + "-" + ALICE_DOMAIN,
+                                TaskState.RUNNING), false),
+                new Scenario(Contract.SMS, "POST", "/v3/tasks/{task_id}/action", "/v3/tasks/1/action", 400, "notRunning",
+                        ALICE_TOKEN, requestExample("POST", "/v3/tasks/{task_id}/action", "stopTask"),
+                        Seed.deletableTasks(ALICE_DOMAIN, List.of("1")), false),
+                new Scenario(Contract.SMS, "PUT", "/v3/sources/{source_id}/changestate", "/v3/sources/src-1/changestate",
+                        200, "syncing", ALICE_TOKEN,
+                        requestExample("PUT", "/v3/sources/{source_id}/changestate", "syncing"),
+                        Seed.empty().source("src-1", ALICE_DOMAIN, SourceServerState.REPLICATE, true), false),
+                new Scenario(Contract.SMS, "POST", "/v3/sources/delete", "/v3/sources/delete", 200, "deleteTwo", ALICE_TOKEN,
+                        requestExample("POST", "/v3/sources/delete", "deleteTwo"),
+                        Seed.empty().source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true)
+                                .source("src-web-02", ALICE_DOMAIN, SourceServerState.STOPPED, false), false),
+                new Scenario(Contract.SMS, "GET", "/v3/sources/overview", "/v3/sources/overview", 200, "twoServers",
+                        ALICE_TOKEN, c -> null,
+                        Seed.empty().source("src-a", ALICE_DOMAIN, SourceServerState.SYNCING, true)
+                                .source("src-b", ALICE_DOMAIN, SourceServerState.STOPPED, true)
+                                .task("t-a", ALICE_DOMAIN, "src-a"), false),
+                new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-detail",
+                        "/v3/" + ALICE_PROJECT + "/jobs/batch-detail", 200, "oneJob", ALICE_TOKEN,
+                        requestExample("POST", "/v3/{project_id}/jobs/batch-detail", "oneJob"),
+                        Seed.empty().job(new Job(JOB_RELEASED, ALICE_PROJECT, "mysql-to-rds", JobStatus.PAUSING,
+                                JobRole.STANDALONE, false)), false),
+                new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-starting",
+                        "/v3/" + ALICE_PROJECT + "/jobs/batch-starting", 202, "startNow", ALICE_TOKEN,
+                        requestExample("POST", "/v3/{project_id}/jobs/batch-starting", "startNow"),
+                        Seed.empty().job(JOB_RELEASED, ALICE_PROJECT, JobStatus.CONFIGURATION), false),
+                new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-pause-task",
+                        "/v3/" + ALICE_PROJECT + "/jobs/batch-pause-task", 202, "pauseAll", ALICE_TOKEN,
+                        requestExample("POST", "/v3/{project_id}/jobs/batch-pause-task", "pauseAll"),
+                        Seed.empty().job(JOB_RELEASED, ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED), false));
     }
 
     /** Every operation of every spec, by contract, method and path template. */

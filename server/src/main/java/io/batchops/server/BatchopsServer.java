@@ -20,7 +20,7 @@ import io.batchops.server.validation.QueryValues;
 import io.batchops.server.gateway.RequestIds;
 import io.batchops.server.validation.Validation;
 import io.batchops.server.admin.AdminResource;
-import io.batchops.server.drs.Transitions;
+import io.batchops.server.timing.Transitions;
 import io.batchops.server.meta.MetaResource;
 import io.batchops.server.meta.SpecsResource;
 import io.batchops.server.sms.SmsSourceService;
@@ -85,8 +85,8 @@ public final class BatchopsServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Transitions transitions = new Transitions(clock);
         return new ResourceConfig()
-                .register(new SmsTasksResource(new SmsTaskService(store)))
-                .register(new SmsSourcesResource(new SmsSourceService(store)))
+                .register(new SmsTasksResource(new SmsTaskService(store, transitions)))
+                .register(new SmsSourcesResource(new SmsSourceService(store, transitions)))
                 .register(new DrsJobsResource(new DrsJobService(store, transitions)))
                 .register(new AdminResource(store, transitions))
                 .register(MetaResource.class)

@@ -12,10 +12,15 @@ public enum Action {
     SMS_TASK_CREATE("sms:task:create", Family.SMS),
     SMS_TASK_LIST("sms:task:list", Family.SMS),
     SMS_TASK_DELETE("sms:task:delete", Family.SMS),
+    SMS_TASK_MANAGE("sms:task:manage", Family.SMS),
+    SMS_SERVER_UPDATE("sms:server:update", Family.SMS),
+    SMS_SERVER_DELETE("sms:server:delete", Family.SMS),
     DRS_JOB_CREATE("drs:job:create", Family.DRS),
     DRS_JOB_LIST("drs:job:list", Family.DRS),
     DRS_JOB_STOP("drs:job:stop", Family.DRS),
-    DRS_JOB_DELETE("drs:job:delete", Family.DRS);
+    DRS_JOB_DELETE("drs:job:delete", Family.DRS),
+    DRS_JOB_START("drs:job:start", Family.DRS),
+    DRS_JOB_PAUSE("drs:job:pause", Family.DRS);
 
     private final String id;
     private final Family family;

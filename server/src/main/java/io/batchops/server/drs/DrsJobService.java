@@ -5,6 +5,7 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.store.Store;
+import io.batchops.server.timing.Transitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,14 +111,25 @@ public final class DrsJobService {
 
     /** The status of each job of page {@code page} of those named, in order ({@code perPage} 0: all). */
     public List<StatusOutcome> statuses(Principal caller, String projectId, List<String> jobIds, int page, int perPage) {
+        return details(caller, projectId, jobIds, page, perPage).stream()
+                .map(found -> new StatusOutcome(found.jobId(), found.job().map(Job::status), found.error()))
+                .toList();
+    }
+
+    /** A job named in a query, as it is now, or why it is not there. */
+    public record Found(String jobId, Optional<Job> job, Optional<ApiException> error) {
+    }
+
+    /** Each job of page {@code page} of those named, in order ({@code perPage} 0: all); each is read once. */
+    public List<Found> details(Principal caller, String projectId, List<String> jobIds, int page, int perPage) {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         List<String> asked = pageOf(jobIds, page, perPage);
         return store.inProject(projectId, project -> {
             Set<String> read = new HashSet<>();
             return asked.stream().map(id -> project.job(id)
                     .map(job -> read.add(id) ? observed(project, job) : job)
-                    .map(job -> new StatusOutcome(id, Optional.of(job.status()), Optional.empty()))
-                    .orElseGet(() -> new StatusOutcome(id, Optional.empty(),
+                    .map(job -> new Found(id, Optional.of(job), Optional.empty()))
+                    .orElseGet(() -> new Found(id, Optional.empty(),
                             Optional.of(ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND)))))
                     .toList();
         });
@@ -151,13 +163,13 @@ public final class DrsJobService {
         if (refusal.isPresent()) {
             return JobOutcome.failed(command.jobId(), refusal.get());
         }
-        project.put(command.operation().applyTo(job, transitions.now()));
+        project.put(command.operation().applyTo(job, command, transitions.now()));
         return JobOutcome.succeeded(command.jobId());
     }
 
     /** The job as this read finds it, kept so that the read counts. */
     private Job observed(Store.Project project, Job job) {
-        Job now = transitions.observe(job);
+        Job now = job.observed(transitions.timing(), transitions.now());
         if (now != job) {
             project.put(now);
         }

@@ -10,6 +10,12 @@ import io.batchops.drs.model.CreateJobResp;
 import io.batchops.drs.model.JobInfo;
 import io.batchops.drs.model.ListJobsResp;
 import io.batchops.drs.model.PageReq;
+import io.batchops.drs.model.BatchJobActionResp;
+import io.batchops.drs.model.BatchListJobDetailsResp;
+import io.batchops.drs.model.BatchPauseJobReq;
+import io.batchops.drs.model.BatchStartJobReq;
+import io.batchops.drs.model.QueryJobResp;
+import java.time.Instant;
 import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
 import io.batchops.drs.model.BatchDeleteJobsResp;
@@ -61,10 +67,8 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        PageReq paging = request.getPageReq();
-        int page = paging == null || paging.getCurPage() == null ? 1 : paging.getCurPage();
-        int perPage = paging == null || paging.getPerPage() == null ? 0 : paging.getPerPage();
-        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs(), page, perPage)
+        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs(),
+                        page(request.getPageReq()), perPage(request.getPageReq()))
                 .stream()
                 .map(outcome -> new QueryJobStatusResp().id(outcome.jobId())
                         .status(outcome.status().map(status -> io.batchops.drs.model.JobStatus.valueOf(status.name()))
@@ -73,6 +77,34 @@ public final class DrsJobsResource implements JobsApi {
                         .errorMessage(outcome.error().map(error -> error.message(language)).orElse(null)))
                 .toList();
         return Response.ok(new BatchListJobStatusResp().count(request.getJobs().size()).results(results)).build();
+    }
+
+    @Override
+    public Response batchListJobDetails(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
+        Language language = Language.parse(xLanguage);
+        List<QueryJobResp> results = jobs.details(AuthFilter.caller(), projectId, request.getJobs(),
+                        page(request.getPageReq()), perPage(request.getPageReq()))
+                .stream()
+                .map(found -> found.job().map(DrsJobsResource::jobDetail)
+                        .orElseGet(() -> new QueryJobResp().id(found.jobId())
+                                .errorCode(found.error().map(error -> error.code().code()).orElse(null))
+                                .errorMessage(found.error().map(error -> error.message(language)).orElse(null))))
+                .toList();
+        return Response.ok(new BatchListJobDetailsResp().count(request.getJobs().size()).results(results)).build();
+    }
+
+    @Override
+    public Response batchStartJobs(String projectId, BatchStartJobReq request, String xAuthToken, String xLanguage) {
+        return accepted(projectId, request.getJobs().stream()
+                .map(entry -> new JobCommand(JobOperation.START, entry.getJobId(), startAt(entry.getStartTime())))
+                .toList(), xLanguage);
+    }
+
+    @Override
+    public Response batchStopJobs(String projectId, BatchPauseJobReq request, String xAuthToken, String xLanguage) {
+        return accepted(projectId, request.getJobs().stream()
+                .map(entry -> new JobCommand(JobOperation.PAUSE, entry.getJobId()))
+                .toList(), xLanguage);
     }
 
     @Override
@@ -85,6 +117,41 @@ public final class DrsJobsResource implements JobsApi {
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchDeleteJobsResp().count(results.size()).results(results)).build();
+    }
+
+    private static int page(PageReq paging) {
+        return paging == null || paging.getCurPage() == null ? 1 : paging.getCurPage();
+    }
+
+    /** Entries per page; 0, the default, answers them all. */
+    private static int perPage(PageReq paging) {
+        return paging == null || paging.getPerPage() == null ? 0 : paging.getPerPage();
+    }
+
+    /** A start time as the SDK sends it, milliseconds since the epoch; empty or absent: now. */
+    private static Instant startAt(String startTime) {
+        return startTime == null || startTime.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(startTime));
+    }
+
+    /** Applies a batch's entries and answers 202 with one result per entry. */
+    private Response accepted(String projectId, List<JobCommand> commands, String xLanguage) {
+        Language language = Language.parse(xLanguage);
+        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands).stream()
+                .map(outcome -> result(outcome, language))
+                .toList();
+        return Response.accepted(new BatchJobActionResp().count(results.size()).results(results)).build();
+    }
+
+    private static QueryJobResp jobDetail(Job job) {
+        return new QueryJobResp().id(job.id()).name(job.name())
+                .status(io.batchops.drs.model.JobStatus.valueOf(job.status().name()))
+                .description(job.description()).createTime(String.valueOf(job.createTime()))
+                .actualStartTime(job.actualStartTime() == null ? null : String.valueOf(job.actualStartTime()))
+                .taskType(QueryJobResp.TaskTypeEnum.fromValue(job.taskType()))
+                .netType(QueryJobResp.NetTypeEnum.fromValue(job.netType()))
+                .jobDirection(QueryJobResp.JobDirectionEnum.fromValue(job.jobDirection()))
+                .dbUseType(QueryJobResp.DbUseTypeEnum.fromValue(job.dbUseType()))
+                .multiWrite(job.dualActive());
     }
 
     private static JobInfo jobInfo(Job job) {

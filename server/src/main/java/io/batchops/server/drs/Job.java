@@ -2,6 +2,8 @@ package io.batchops.server.drs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.batchops.server.timing.Move;
+import io.batchops.server.timing.Timing;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +17,7 @@ public record Job(
         @JsonProperty("project_id") String projectId,
         @JsonProperty("name") String name,
         @JsonProperty("status") JobStatus status,
-        @JsonIgnore Transition transition,
+        @JsonIgnore Move<JobStatus> transition,
         @JsonProperty("role") JobRole role,
         @JsonProperty("dual_active") boolean dualActive,
         @JsonProperty("description") String description,
@@ -24,11 +26,8 @@ public record Job(
         @JsonProperty("job_direction") String jobDirection,
         @JsonProperty("net_type") String netType,
         @JsonProperty("task_type") String taskType,
-        @JsonProperty("create_time") Long createTime) {
-
-    /** A move under way: the status it reaches, when it began, and how often the job was read since. */
-    public record Transition(JobStatus to, Instant startedAt, int reads) {
-    }
+        @JsonProperty("create_time") Long createTime,
+        @JsonProperty("actual_start_time") Long actualStartTime) {
 
     /** A job given without a role stands alone; without its profile, a MySQL migration into the cloud. */
     public Job {
@@ -48,14 +47,14 @@ public record Job(
 
     /** A job known only by what the stop and delete rules look at. */
     public Job(String id, String projectId, String name, JobStatus status, JobRole role, boolean dualActive) {
-        this(id, projectId, name, status, null, role, dualActive, null, null, null, null, null, null, null);
+        this(id, projectId, name, status, null, role, dualActive, null, null, null, null, null, null, null, null);
     }
 
     /** A new job as {@code job} describes it, created at {@code now}: CREATING, on its way to CONFIGURATION. */
     static Job created(String id, String projectId, DrsJobService.NewJob job, Instant now) {
         return new Job(id, projectId, job.name(), JobStatus.CREATING, null, null, false, job.description(),
-                job.dbUseType(), job.engineType(), job.jobDirection(), job.netType(), job.taskType(), now.toEpochMilli())
-                .moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
+                job.dbUseType(), job.engineType(), job.jobDirection(), job.netType(), job.taskType(), now.toEpochMilli(),
+                null).moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
     }
 
     /** This job in {@code newStatus}, with no move under way. */
@@ -63,9 +62,16 @@ public record Job(
         return with(newStatus, null);
     }
 
+    /** This job started at {@code now}: passing through STARTJOBING to its first transfer status. */
+    public Job started(Instant now) {
+        JobStatus transfer = "INCR_TRANS".equals(taskType) ? JobStatus.INCRE_TRANSFER_STARTED : JobStatus.FULL_TRANSFER_STARTED;
+        return new Job(id, projectId, name, JobStatus.STARTJOBING, Move.toward(transfer, now), role, dualActive,
+                description, dbUseType, engineType, jobDirection, netType, taskType, createTime, now.toEpochMilli());
+    }
+
     /** This job passing through {@code through} on its way to {@code to}, from {@code now}. */
     public Job moving(JobStatus through, JobStatus to, Instant now) {
-        return with(through, new Transition(to, now, 0));
+        return with(through, Move.toward(to, now));
     }
 
     /** This job as a read at {@code now} finds it: a move under way is over once {@code timing} says so. */
@@ -73,14 +79,13 @@ public record Job(
         if (transition == null) {
             return this;
         }
-        int reads = transition.reads() + 1;
-        return timing.due(transition.startedAt(), reads, now)
-                ? withStatus(transition.to())
-                : with(status, new Transition(transition.to(), transition.startedAt(), reads));
+        return transition.afterRead(timing, now)
+                .map(stillMoving -> with(status, stillMoving))
+                .orElseGet(() -> withStatus(transition.to()));
     }
 
-    private Job with(JobStatus newStatus, Transition newTransition) {
+    private Job with(JobStatus newStatus, Move<JobStatus> newTransition) {
         return new Job(id, projectId, name, newStatus, newTransition, role, dualActive, description, dbUseType,
-                engineType, jobDirection, netType, taskType, createTime);
+                engineType, jobDirection, netType, taskType, createTime, actualStartTime);
     }
 }

@@ -1,5 +1,10 @@
 package io.batchops.server.drs;
 
-/** One entry of a batch: an operation on a job. */
-public record JobCommand(JobOperation operation, String jobId) {
+import java.time.Instant;
+
+/** One entry of a batch: an operation on a job, and for a start, when (null: now). */
+public record JobCommand(JobOperation operation, String jobId, Instant startAt) {
+    public JobCommand(JobOperation operation, String jobId) {
+        this(operation, jobId, null);
+    }
 }

@@ -1,20 +1,32 @@
 package io.batchops.server.drs;
 
 import io.batchops.server.auth.Action;
+import io.batchops.server.drs.JobStatus.Phase;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.drs.JobStatus.Phase;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The three {@code delete_type}s and the one set of rules that decides, per job, whether each is
- * allowed and what it does. The spec's operation description lists the same rules.
+ * What an entry of a DRS batch does to a job (the three {@code delete_type}s of the batch stop or
+ * delete, a start, a pause) and the one set of rules that decides, per job, whether it is allowed and
+ * what it does. The spec's operation descriptions list the same rules.
  */
 public enum JobOperation {
     TERMINATE(Action.DRS_JOB_STOP),
     FORCE_TERMINATE(Action.DRS_JOB_STOP),
-    DELETE(Action.DRS_JOB_DELETE);
+    DELETE(Action.DRS_JOB_DELETE),
+    START(Action.DRS_JOB_START),
+    PAUSE(Action.DRS_JOB_PAUSE);
+
+    /** Configured, so that a start may begin. */
+    private static final Set<JobStatus> STARTABLE = EnumSet.of(JobStatus.CONFIGURATION, JobStatus.WAITING_FOR_START);
+    /** Transferring, so that a pause may stop the transfer for a while. */
+    private static final Set<JobStatus> PAUSABLE = EnumSet.of(JobStatus.FULL_TRANSFER_STARTED,
+            JobStatus.FULL_TRANSFER_COMPLETE, JobStatus.INCRE_TRANSFER_STARTED, JobStatus.CHILD_TRANSFER_STARTED,
+            JobStatus.CHILD_TRANSFER_COMPLETE);
 
     private final Action action;
 
@@ -33,13 +45,16 @@ public enum JobOperation {
         if (status.phase() == Phase.DELETED) {
             return refuse(ErrorCode.DRS_JOB_DELETED);
         }
-        if (job.role() == JobRole.PARENT && !job.dualActive()) {
+        // A parent job takes part only in the dual-active DR scenario, and never starts itself.
+        if (job.role() == JobRole.PARENT && (!job.dualActive() || this == START)) {
             return refuse(ErrorCode.DRS_STATUS_NOT_ALLOWED, status);
         }
         boolean allowed = switch (this) {
             case TERMINATE -> status.phase() == Phase.RUNNING;
             case FORCE_TERMINATE -> status.phase() != Phase.RELEASED;
             case DELETE -> status.deletable();
+            case START -> STARTABLE.contains(status);
+            case PAUSE -> PAUSABLE.contains(status);
         };
         if (allowed) {
             return Optional.empty();
@@ -50,15 +65,19 @@ public enum JobOperation {
         return refuse(ErrorCode.DRS_STATUS_NOT_ALLOWED, status);
     }
 
-    /** {@code job} after this operation, begun at {@code now}; only called when {@link #refusal} found nothing. */
-    Job applyTo(Job job, Instant now) {
-        if (this == DELETE) {
-            return job.withStatus(JobStatus.DELETED);
-        }
-        // A stopped job releases its resources; a child of the dual-active DR scenario its child transfer.
-        return job.role() == JobRole.CHILD
-                ? job.moving(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, JobStatus.RELEASE_CHILD_TRANSFER_COMPLETE, now)
-                : job.moving(JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.RELEASE_RESOURCE_COMPLETE, now);
+    /** {@code job} after {@code command}, begun at {@code now}; only called when {@link #refusal} found nothing. */
+    Job applyTo(Job job, JobCommand command, Instant now) {
+        return switch (this) {
+            case DELETE -> job.withStatus(JobStatus.DELETED);
+            case PAUSE -> job.withStatus(JobStatus.PAUSING);
+            case START -> command.startAt() != null && command.startAt().isAfter(now)
+                    ? job.withStatus(JobStatus.WAITING_FOR_START)
+                    : job.started(now);
+            // A stopped job releases its resources; a child of the dual-active DR scenario its child transfer.
+            case TERMINATE, FORCE_TERMINATE -> job.role() == JobRole.CHILD
+                    ? job.moving(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, JobStatus.RELEASE_CHILD_TRANSFER_COMPLETE, now)
+                    : job.moving(JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.RELEASE_RESOURCE_COMPLETE, now);
+        };
     }
 
     private static Optional<ApiException> refuse(ErrorCode code, Object... args) {

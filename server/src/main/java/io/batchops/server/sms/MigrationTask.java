@@ -1,11 +1,16 @@
 package io.batchops.server.sms;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.batchops.server.timing.Move;
+import io.batchops.server.timing.Timing;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An SMS migration task of one source server, owned by an account (domain). Fixtures may leave out
- * everything but id, domain_id and source_id.
+ * An SMS migration task of one source server, owned by an account (domain). {@code move}, when set,
+ * is a change of state under way (ABORTING to ABORT) that ends as the {@link Timing} decides, with
+ * {@code finish_date} then. Fixtures may leave out everything but id, domain_id and source_id.
  */
 public record MigrationTask(
         @JsonProperty("id") String id,
@@ -28,7 +33,8 @@ public record MigrationTask(
         @JsonProperty("project_id") String projectId,
         @JsonProperty("vm_template_id") String vmTemplateId,
         @JsonProperty("start_date") Long startDate,
-        @JsonProperty("finish_date") Long finishDate) {
+        @JsonProperty("finish_date") Long finishDate,
+        @JsonIgnore Move<TaskState> move) {
     /** A task given without a state is READY, as a new task is. */
     public MigrationTask {
         state = state == null ? TaskState.READY : state;
@@ -45,7 +51,7 @@ public record MigrationTask(
     /** A task known only by what the deletion rules look at. */
     public MigrationTask(String id, String domainId, String name, String sourceId, TaskState state) {
         this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** A new task as {@code task} describes it, READY, created now. */
@@ -53,18 +59,42 @@ public record MigrationTask(
         return new MigrationTask(id, domainId, task.name(), task.sourceId(), TaskState.READY, task.type(), task.osType(),
                 task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(), task.syncing(),
                 task.targetName(), null, task.regionName(), task.regionId(), task.projectName(), task.projectId(),
-                task.vmTemplateId(), null, null);
+                task.vmTemplateId(), null, null, null);
     }
 
-    /** This task in {@code newState}, its dates kept. */
+    /** This task in {@code newState}, its dates kept, with no move under way. */
     public MigrationTask with(TaskState newState) {
-        return with(newState, startDate, finishDate);
+        return with(newState, startDate, finishDate, null);
     }
 
-    /** This task in {@code newState}, started and finished at the dates given (null: not yet). */
-    public MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate) {
+    /** This task started at {@code now}: RUNNING, not finished. */
+    MigrationTask started(Instant now) {
+        return with(TaskState.RUNNING, now.toEpochMilli(), null, null);
+    }
+
+    /** This task ended at {@code now} in {@code finalState}. */
+    MigrationTask finished(TaskState finalState, Instant now) {
+        return with(finalState, startDate, now.toEpochMilli(), null);
+    }
+
+    /** This task passing through {@code through} on its way to {@code to}, from {@code now}. */
+    MigrationTask moving(TaskState through, TaskState to, Instant now) {
+        return with(through, startDate, finishDate, Move.toward(to, now));
+    }
+
+    /** This task as a read at {@code now} finds it; a move that ends is its finish. */
+    MigrationTask observed(Timing timing, Instant now) {
+        if (move == null) {
+            return this;
+        }
+        return move.afterRead(timing, now)
+                .map(stillMoving -> with(state, startDate, finishDate, stillMoving))
+                .orElseGet(() -> finished(move.to(), now));
+    }
+
+    private MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate, Move<TaskState> newMove) {
         return new MigrationTask(id, domainId, name, sourceId, newState, type, osType, priority, speedLimit,
                 startTargetServer, migrationIp, syncing, targetName, createDate, regionName, regionId, projectName,
-                projectId, vmTemplateId, newStartDate, newFinishDate);
+                projectId, vmTemplateId, newStartDate, newFinishDate, newMove);
     }
 }

@@ -7,16 +7,35 @@ import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
 import io.batchops.server.store.Store;
+import io.batchops.server.timing.Transitions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** SMS source servers: registered by their agents, listed and shown to their account. */
+/**
+ * SMS source servers: registered by their agents, reported on by them, listed, shown and deleted by
+ * their account. Deleting servers is all or nothing, by the same rule as deleting their tasks.
+ */
 public final class SmsSourceService {
-    private final Store store;
+    /** The states ShowOverview counts, in its order. */
+    private static final List<SourceServerState> OVERVIEW = List.of(SourceServerState.WAITING,
+            SourceServerState.REPLICATE, SourceServerState.SYNCING, SourceServerState.STOPPED, SourceServerState.DELETING,
+            SourceServerState.CUTOVERING, SourceServerState.UNAVAILABLE, SourceServerState.STOPPING,
+            SourceServerState.SKIPPING, SourceServerState.FINISHED, SourceServerState.INITIALIZE, SourceServerState.ERROR,
+            SourceServerState.CLONING);
 
-    public SmsSourceService(Store store) {
+    private final Store store;
+    private final SmsReads reads;
+
+    public SmsSourceService(Store store, Transitions transitions) {
         this.store = store;
+        this.reads = new SmsReads(transitions);
     }
 
     /** What a listing matches; null fields match everything. */
@@ -65,14 +84,95 @@ public final class SmsSourceService {
     public Page<SourceServer> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
         List<SourceServer> matching = store.inAccount(caller.domainId(),
-                account -> account.sources().stream().filter(filter.predicate()).toList());
+                account -> reads.sources(account).stream().filter(filter.predicate()).toList());
         return Page.of(matching, limit, offset);
     }
 
     public SourceServer show(Principal caller, String id) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
-        return store.inAccount(caller.domainId(), account -> account.source(id))
-                .orElseThrow(() -> ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_FOUND, List.of(id), id));
+        return store.inAccount(caller.domainId(), account -> reads.source(account, id))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** How many servers are in each state ShowOverview names, then how many have no task ({@code unconfigured}). */
+    public Map<String, Integer> overview(Principal caller) {
+        caller.require(Action.SMS_SERVER_LIST, resource(caller));
+        return store.inAccount(caller.domainId(), account -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            OVERVIEW.forEach(state -> counts.put(state.wireName(), 0));
+            Set<String> withTasks = new HashSet<>();
+            account.tasks().forEach(task -> withTasks.add(task.sourceId()));
+            int unconfigured = 0;
+            for (SourceServer source : reads.sources(account)) {
+                counts.computeIfPresent(source.state().wireName(), (state, count) -> count + 1);
+                unconfigured += withTasks.contains(source.id()) ? 0 : 1;
+            }
+            counts.put("unconfigured", unconfigured);
+            return counts;
+        });
+    }
+
+    /**
+     * What the agent reports: the server's state (null: kept) and step of the migration (null: kept).
+     * The report moves the server's tasks on: syncing, finished, or failed.
+     */
+    public void reportCopyState(Principal caller, String id, SourceServerState state, String migrationCycle) {
+        caller.require(Action.SMS_SERVER_UPDATE, resource(caller));
+        store.inAccount(caller.domainId(), account -> {
+            SourceServer source = reads.source(account, id).orElseThrow(() -> notFound(id));
+            account.put(source.reported(state == null ? source.state() : state, migrationCycle));
+            if (state != null) {
+                reads.tasks(account).stream().filter(task -> task.sourceId().equals(id))
+                        .forEach(task -> progress(task, state).ifPresent(account::put));
+            }
+            return null;
+        });
+    }
+
+    /** A task after its agent reports {@code state}, if the report changes it. */
+    private java.util.Optional<MigrationTask> progress(MigrationTask task, SourceServerState state) {
+        boolean migrating = task.state() == TaskState.RUNNING || task.state() == TaskState.SYNCING;
+        return java.util.Optional.ofNullable(switch (state) {
+            case SYNCING -> task.state() == TaskState.RUNNING ? task.with(TaskState.SYNCING) : null;
+            case FINISHED -> migrating ? task.finished(TaskState.MIGRATE_SUCCESS, reads.now()) : null;
+            case ERROR -> migrating ? task.finished(TaskState.MIGRATE_FAIL, reads.now()) : null;
+            default -> null;
+        });
+    }
+
+    /**
+     * Deletes every server named and its tasks, or nothing: a permission, an unknown id or a server
+     * that blocks deletion refuses the whole batch. Ids named twice are deleted once.
+     */
+    public void deleteServers(Principal caller, List<String> ids) {
+        caller.require(Action.SMS_SERVER_DELETE, resource(caller));
+        Set<String> unique = new LinkedHashSet<>(ids);
+        store.inAccount(caller.domainId(), account -> {
+            List<String> missing = new ArrayList<>();
+            List<String> blocked = new ArrayList<>();
+            for (String id : unique) {
+                java.util.Optional<SourceServer> source = reads.source(account, id);
+                if (source.isEmpty()) {
+                    missing.add(id);
+                } else if (source.get().blocksTaskDeletion()) {
+                    blocked.add(id);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw ApiException.withParams(ErrorCode.SMS_SOURCES_NOT_FOUND, missing, missing.size());
+            }
+            if (!blocked.isEmpty()) {
+                throw ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_DELETABLE, blocked, blocked.size());
+            }
+            account.tasks().stream().filter(task -> unique.contains(task.sourceId()))
+                    .forEach(task -> account.removeTask(task.id()));
+            unique.forEach(account::removeSource);
+            return null;
+        });
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_FOUND, List.of(id), id);
     }
 
     private static String resource(Principal caller) {

@@ -6,6 +6,12 @@ import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.IdResp;
 import io.batchops.sms.model.ListServersResp;
 import io.batchops.sms.model.MigrationCycle;
+import io.batchops.sms.model.DeleteIds;
+import io.batchops.sms.model.Overview;
+import io.batchops.sms.model.PutCopyStateReq;
+import io.batchops.server.json.Json;
+import java.util.List;
+import java.util.Map;
 import io.batchops.sms.model.PostSourceServerBody;
 import jakarta.ws.rs.core.Response;
 
@@ -46,6 +52,31 @@ public final class SmsSourcesResource implements SourcesApi {
     @Override
     public Response showServer(String sourceId, String xAuthToken) {
         return Response.ok(sourceServer(sources.show(AuthFilter.caller(), sourceId))).build();
+    }
+
+    @Override
+    public Response showOverview(String xAuthToken) {
+        return Response.ok(Json.MAPPER.convertValue(sources.overview(AuthFilter.caller()), Overview.class)).build();
+    }
+
+    @Override
+    public Response updateCopyState(String sourceId, PutCopyStateReq report, String xAuthToken) {
+        sources.reportCopyState(AuthFilter.caller(), sourceId,
+                report.getCopystate() == null ? null : SourceServerState.ofCopyState(report.getCopystate().toString()),
+                report.getMigrationcycle() == null ? null : report.getMigrationcycle().toString());
+        return Response.ok(Map.of()).build();
+    }
+
+    @Override
+    public Response deleteServer(String sourceId, String xAuthToken) {
+        sources.deleteServers(AuthFilter.caller(), List.of(sourceId));
+        return Response.ok(Map.of()).build();
+    }
+
+    @Override
+    public Response deleteServers(DeleteIds request, String xAuthToken) {
+        sources.deleteServers(AuthFilter.caller(), request.getIds());
+        return Response.ok(Map.of()).build();
     }
 
     private static io.batchops.sms.model.SourceServer sourceServer(SourceServer server) {

@@ -5,19 +5,23 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.store.Store;
+import io.batchops.server.timing.Transitions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
     private final Store store;
+    private final SmsReads reads;
 
-    public SmsTaskService(Store store) {
+    public SmsTaskService(Store store, Transitions transitions) {
         this.store = store;
+        this.reads = new SmsReads(transitions);
     }
 
     /**
@@ -51,7 +55,7 @@ public final class SmsTaskService {
 
     /** What a listing matches; null fields match everything. */
     public record Filter(TaskState state, String name, String id, String sourceServerId, String enterpriseProjectId) {
-        java.util.function.Predicate<MigrationTask> predicate() {
+        Predicate<MigrationTask> predicate() {
             boolean none = !EnterpriseProjects.matchesDefault(enterpriseProjectId);
             return task -> !none
                     && (state == null || state == task.state())
@@ -86,18 +90,18 @@ public final class SmsTaskService {
 
     public Page<TaskView> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_TASK_LIST, resource(caller));
-        List<TaskView> matching = store.inAccount(caller.domainId(), account -> account.tasks().stream()
+        List<TaskView> matching = store.inAccount(caller.domainId(), account -> reads.tasks(account).stream()
                 .filter(filter.predicate())
-                .map(task -> new TaskView(task, account.source(task.sourceId())))
+                .map(task -> new TaskView(task, reads.source(account, task.sourceId())))
                 .toList());
         return Page.of(matching, limit, offset);
     }
 
     public TaskView show(Principal caller, String id) {
         caller.require(Action.SMS_TASK_LIST, resource(caller));
-        return store.inAccount(caller.domainId(), account -> account.task(id)
-                        .map(task -> new TaskView(task, account.source(task.sourceId()))))
-                .orElseThrow(() -> ApiException.withParams(ErrorCode.SMS_TASK_NOT_FOUND, List.of(id), 1));
+        return store.inAccount(caller.domainId(), account -> reads.task(account, id)
+                        .map(task -> new TaskView(task, reads.source(account, task.sourceId()))))
+                .orElseThrow(() -> notFound(id));
     }
 
     /** Deletes one task: the batch deletion's rules, applied to one id. */
@@ -105,12 +109,31 @@ public final class SmsTaskService {
         deleteTasks(caller, List.of(id));
     }
 
+    /** Starts, stops, restarts a task or runs one of its subtasks, as {@link TaskOperation} rules. */
+    public void manage(Principal caller, String id, String operation) {
+        caller.require(Action.SMS_TASK_MANAGE, resource(caller));
+        TaskOperation wanted = TaskOperation.of(operation);
+        store.inAccount(caller.domainId(), account -> {
+            MigrationTask task = reads.task(account, id).orElseThrow(() -> notFound(id));
+            Optional<SourceServer> source = reads.source(account, task.sourceId());
+            wanted.refusal(task, source).ifPresent(refusal -> {
+                throw refusal;
+            });
+            wanted.applyTo(account, task, source, reads.now());
+            return null;
+        });
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.withParams(ErrorCode.SMS_TASK_NOT_FOUND, List.of(id), 1);
+    }
+
     private static String resource(Principal caller) {
         return "sms::" + caller.domainId() + ":task:*";
     }
 
-    /** The one place that decides whether a task may be deleted now. */
-    static boolean blocksDeletion(Store.Account account, MigrationTask task) {
-        return account.source(task.sourceId()).map(SourceServer::blocksTaskDeletion).orElse(false);
+    /** The one place that decides whether a task may be deleted now: its source server, as it is now. */
+    private boolean blocksDeletion(Store.Account account, MigrationTask task) {
+        return reads.source(account, task.sourceId()).map(SourceServer::blocksTaskDeletion).orElse(false);
     }
 }

@@ -11,6 +11,7 @@ import io.batchops.sms.model.Task;
 import io.batchops.sms.model.TaskSourceServer;
 import io.batchops.sms.model.TaskState;
 import io.batchops.sms.model.TaskTargetServer;
+import io.batchops.sms.model.UpdateTaskStatusReq;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -53,6 +54,12 @@ public final class SmsTasksResource implements TasksApi {
     @Override
     public Response deleteTask(String taskId, String xAuthToken) {
         tasks.deleteTask(AuthFilter.caller(), taskId);
+        return Response.ok(Map.of()).build();
+    }
+
+    @Override
+    public Response updateTaskStatus(String taskId, UpdateTaskStatusReq request, String xAuthToken) {
+        tasks.manage(AuthFilter.caller(), taskId, request.getOperation().toString());
         return Response.ok(Map.of()).build();
     }
 

@@ -1,11 +1,17 @@
 package io.batchops.server.sms;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.batchops.server.timing.Move;
+import io.batchops.server.timing.Timing;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * An SMS source server: the machine being migrated, owned by an account (domain), as its agent
- * registered it. Fixtures may leave out everything but id, domain_id and state.
+ * registered it. {@code move}, when set, is a change of state under way (stopping to stopped,
+ * clearing to cleared, cloning and back) that ends as the {@link Timing} decides. Fixtures may leave
+ * out everything but id, domain_id and state.
  */
 public record SourceServer(
         @JsonProperty("id") String id,
@@ -24,7 +30,8 @@ public record SourceServer(
         @JsonProperty("kernel_version") String kernelVersion,
         @JsonProperty("oem_system") Boolean oemSystem,
         @JsonProperty("add_date") Long addDate,
-        @JsonProperty("migration_cycle") String migrationCycle) {
+        @JsonProperty("migration_cycle") String migrationCycle,
+        @JsonIgnore Move<SourceServerState> move) {
     public SourceServer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(domainId, "domain_id");
@@ -37,7 +44,8 @@ public record SourceServer(
 
     /** A server known only by what the deletion rules look at. */
     public SourceServer(String id, String domainId, String name, SourceServerState state, boolean connected) {
-        this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** A server as {@code registration} describes it, connected, registered at {@code addDate} (now if null). */
@@ -45,19 +53,38 @@ public record SourceServer(
         return new SourceServer(id, domainId, registration.name(), registration.state(), true, registration.ip(),
                 registration.hostname(), registration.osType(), registration.osVersion(), registration.firmware(),
                 registration.cpuQuantity(), registration.memory(), registration.agentVersion(),
-                registration.kernelVersion(), registration.oemSystem(), addDate, registration.migrationCycle());
+                registration.kernelVersion(), registration.oemSystem(), addDate, registration.migrationCycle(), null);
     }
 
+    /** This server in {@code newState}, connected or not, with no move under way. */
     public SourceServer with(SourceServerState newState, boolean nowConnected) {
-        return new SourceServer(id, domainId, name, newState, nowConnected, ip, hostname, osType, osVersion, firmware,
-                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate, migrationCycle);
+        return with(newState, nowConnected, migrationCycle, null);
     }
 
     /** This server as its agent reports it: in {@code newState}, at step {@code newMigrationCycle} (null: kept). */
     public SourceServer reported(SourceServerState newState, String newMigrationCycle) {
-        return new SourceServer(id, domainId, name, newState, connected, ip, hostname, osType, osVersion, firmware,
-                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate,
-                newMigrationCycle == null ? migrationCycle : newMigrationCycle);
+        return with(newState, connected, newMigrationCycle == null ? migrationCycle : newMigrationCycle, null);
+    }
+
+    /** This server passing through {@code through} on its way to {@code to}, from {@code now}. */
+    SourceServer moving(SourceServerState through, SourceServerState to, Instant now) {
+        return with(through, connected, migrationCycle, Move.toward(to, now));
+    }
+
+    /** This server as a read at {@code now} finds it: a move under way is over once {@code timing} says so. */
+    SourceServer observed(Timing timing, Instant now) {
+        if (move == null) {
+            return this;
+        }
+        return move.afterRead(timing, now)
+                .map(stillMoving -> with(state, connected, migrationCycle, stillMoving))
+                .orElseGet(() -> with(move.to(), connected, migrationCycle, null));
+    }
+
+    private SourceServer with(SourceServerState newState, boolean nowConnected, String newMigrationCycle,
+            Move<SourceServerState> newMove) {
+        return new SourceServer(id, domainId, name, newState, nowConnected, ip, hostname, osType, osVersion, firmware,
+                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate, newMigrationCycle, newMove);
     }
 
     /** The service's constraint: a connected server in a busy state keeps its tasks. */

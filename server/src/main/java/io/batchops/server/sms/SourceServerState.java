@@ -40,6 +40,11 @@ public enum SourceServerState {
         return blocksTaskDeletion;
     }
 
+    /** The state an agent's copy state stands for: {@code INIT} is initialize, the others their own name. */
+    public static SourceServerState ofCopyState(String copyState) {
+        return "INIT".equals(copyState) ? INITIALIZE : of(copyState.toLowerCase(Locale.ROOT));
+    }
+
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -86,6 +86,11 @@ public final class InMemoryStore implements Store {
         public void removeTask(String id) {
             tasks.remove(id);
         }
+
+        @Override
+        public void removeSource(String id) {
+            sources.remove(id);
+        }
     }
 
     private static final class ProjectData extends Tenant implements Project {

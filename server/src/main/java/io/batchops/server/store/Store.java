@@ -41,6 +41,8 @@ public interface Store {
         void put(SourceServer source);
 
         void removeTask(String id);
+
+        void removeSource(String id);
     }
 
     /** One DRS project's data, inside a unit of work. */

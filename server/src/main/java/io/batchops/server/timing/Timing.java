@@ -1,4 +1,4 @@
-package io.batchops.server.drs;
+package io.batchops.server.timing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") 
     }
 
     /** Whether a transition begun at {@code startedAt}, and read {@code readsSoFar} times since, is over. */
-    boolean due(Instant startedAt, int readsSoFar, Instant now) {
+    public boolean due(Instant startedAt, int readsSoFar, Instant now) {
         return switch (mode) {
             case IMMEDIATE -> readsSoFar >= 1;
             case DELAY -> !now.isBefore(startedAt.plus(Duration.ofMillis(delayMs)));

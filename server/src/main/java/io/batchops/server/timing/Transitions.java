@@ -1,9 +1,12 @@
-package io.batchops.server.drs;
+package io.batchops.server.timing;
 
 import java.time.Clock;
 import java.time.Instant;
 
-/** The clock and the current {@link Timing} of job transitions; the admin API changes the timing. */
+/**
+ * The clock and the current {@link Timing} of moves that take time (a DRS job releasing its
+ * resources, an SMS task aborting); the control API changes the timing.
+ */
 public final class Transitions {
     private final Clock clock;
     private volatile Timing timing = Timing.IMMEDIATE;
@@ -20,12 +23,7 @@ public final class Transitions {
         this.timing = newTiming;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
-    }
-
-    /** The job as a read now finds it. */
-    Job observe(Job job) {
-        return job.observed(timing, clock.instant());
     }
 }

@@ -1,0 +1,57 @@
+package io.batchops.server.sms;
+
+import io.batchops.server.store.Store;
+import io.batchops.server.timing.Transitions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An account's tasks and source servers as a read finds them now: a move under way (ABORTING,
+ * stopping, clearing...) ends when the timing says so, and the read is kept so that it counts.
+ */
+final class SmsReads {
+    private final Transitions transitions;
+
+    SmsReads(Transitions transitions) {
+        this.transitions = transitions;
+    }
+
+    Instant now() {
+        return transitions.now();
+    }
+
+    Optional<MigrationTask> task(Store.Account account, String id) {
+        return account.task(id).map(task -> observe(account, task));
+    }
+
+    Optional<SourceServer> source(Store.Account account, String id) {
+        return account.source(id).map(source -> observe(account, source));
+    }
+
+    List<MigrationTask> tasks(Store.Account account) {
+        return account.tasks().stream().map(task -> observe(account, task)).toList();
+    }
+
+    List<SourceServer> sources(Store.Account account) {
+        return account.sources().stream().map(source -> observe(account, source)).toList();
+    }
+
+    private MigrationTask observe(Store.Account account, MigrationTask task) {
+        if (task.move() == null) {
+            return task;
+        }
+        MigrationTask now = task.observed(transitions.timing(), transitions.now());
+        account.put(now);
+        return now;
+    }
+
+    private SourceServer observe(Store.Account account, SourceServer source) {
+        if (source.move() == null) {
+            return source;
+        }
+        SourceServer now = source.observed(transitions.timing(), transitions.now());
+        account.put(now);
+        return now;
+    }
+}
