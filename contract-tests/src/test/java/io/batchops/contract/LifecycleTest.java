@@ -25,6 +25,21 @@ import com.huaweicloud.sdk.drs.v3.model.CreateJobReq;
 import com.huaweicloud.sdk.drs.v3.model.Endpoint;
 import com.huaweicloud.sdk.drs.v3.model.QueryJobStatusResp;
 import com.huaweicloud.sdk.sms.v3.SmsClient;
+import com.huaweicloud.sdk.drs.v3.model.BatchListJobDetailsRequest;
+import com.huaweicloud.sdk.drs.v3.model.BatchPauseJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchStartJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchStartJobsRequest;
+import com.huaweicloud.sdk.drs.v3.model.BatchStopJobsRequest;
+import com.huaweicloud.sdk.drs.v3.model.PauseInfo;
+import com.huaweicloud.sdk.drs.v3.model.QueryJobResp;
+import com.huaweicloud.sdk.drs.v3.model.StartInfo;
+import com.huaweicloud.sdk.sms.v3.model.DeleteServerRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
+import com.huaweicloud.sdk.sms.v3.model.PutCopyStateReq;
+import com.huaweicloud.sdk.sms.v3.model.UpdateCopyStateRequest;
+import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusReq;
+import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusRequest;
 import com.huaweicloud.sdk.sms.v3.model.CreateTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.ListServersRequest;
@@ -46,8 +61,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operations around the batch ones, driven as users drive them: the official SDK for the
- * services, the control API for the states the delete rules care about, and the transitions with each
- * timing. The README's worked examples are {@link #smsWorkedExample} and {@link #drsWorkedExample}.
+ * services (the documented flows, {@link #smsWorkedExample} and {@link #drsWorkedExample}, the README's
+ * worked examples, with no control-API call), the control API for states no API reaches, and the
+ * transitions with each timing.
  */
 class LifecycleTest {
     private static final String ADMIN = ServerConfig.DEVELOPMENT_ADMIN_TOKEN;
@@ -71,33 +87,45 @@ class LifecycleTest {
                 .withTargetServer(new TargetServerByTask().withName(name + "-target").withVmId("vm-1")))).getId();
     }
 
+    /**
+     * Huawei's "pausing and deleting a migration task", with the SDK alone: the agent syncs, the delete
+     * is refused, the task is stopped and polled until paused, then it and its source server are deleted.
+     */
     @Test
     void smsWorkedExample() {
         Seed.empty().load();
         SmsClient sms = Sdk.sms(ALICE_KEY, ALICE_DOMAIN);
-        String source = registerSource(sms, "db-01", PostSourceServerBody.StateEnum.SYNCING);
+        String source = registerSource(sms, "db-01", PostSourceServerBody.StateEnum.STOPPED);
         String task = createTask(sms, "migrate-db-01", source);
+        assertEquals("READY", sms.showTask(new ShowTaskRequest().withTaskId(task)).getState());
 
-        var shown = sms.showTask(new ShowTaskRequest().withTaskId(task));
-        assertEquals("READY", shown.getState());
-        assertEquals(source, shown.getSourceServer().getId());
-        assertEquals("db-01", shown.getSourceServer().getName());
+        sms.updateTaskStatus(new UpdateTaskStatusRequest().withTaskId(task)
+                .withBody(new UpdateTaskStatusReq().withOperation(UpdateTaskStatusReq.OperationEnum.START)));
+        sms.updateCopyState(new UpdateCopyStateRequest().withSourceId(source).withBody(new PutCopyStateReq()
+                .withCopystate(PutCopyStateReq.CopystateEnum.SYNCING)
+                .withMigrationcycle(PutCopyStateReq.MigrationcycleEnum.SYNCING)));
+        var syncing = sms.showTask(new ShowTaskRequest().withTaskId(task));
+        assertEquals("SYNCING", syncing.getState());
+        assertEquals("syncing", syncing.getSourceServer().getState().getValue());
+        assertTrue(syncing.getStartDate() > 0);
 
-        ServiceResponseException busy = assertThrows(ServiceResponseException.class,
-                () -> sms.deleteTask(new DeleteTaskRequest().withTaskId(task)));
+        ServiceResponseException busy = assertThrows(ServiceResponseException.class, () -> sms.deleteTasks(
+                new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of(task)))));
         assertEquals("SMS.2015", busy.getErrorCode());
-        assertTrue(State.taskExists(ALICE_DOMAIN, task));
 
-        Exchange stopped = admin("PUT", "/_batchops/sms/accounts/" + ALICE_DOMAIN + "/sources/" + source + "/state")
-                .body(Map.of("state", "stopped", "connected", true)).send();
-        assertEquals(204, stopped.status(), stopped::toString);
+        sms.updateTaskStatus(new UpdateTaskStatusRequest().withTaskId(task)
+                .withBody(new UpdateTaskStatusReq().withOperation(UpdateTaskStatusReq.OperationEnum.STOP)));
+        String state = null;
+        for (int poll = 0; poll < 10 && !"ABORT".equals(state); poll++) {
+            state = sms.showTask(new ShowTaskRequest().withTaskId(task)).getState();
+        }
+        assertEquals("ABORT", state, "the stopped task is paused");
         assertEquals("stopped", sms.showServer(new ShowServerRequest().withSourceId(source)).getState().getValue());
 
-        assertEquals(200, sms.deleteTask(new DeleteTaskRequest().withTaskId(task)).getHttpStatusCode());
-        ServiceResponseException gone = assertThrows(ServiceResponseException.class,
-                () -> sms.showTask(new ShowTaskRequest().withTaskId(task)));
-        assertEquals(404, gone.getHttpStatusCode());
-        assertEquals("SMS.1802", gone.getErrorCode());
+        sms.deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of(task))));
+        assertEquals(200, sms.deleteServer(new DeleteServerRequest().withSourceId(source)).getHttpStatusCode());
+        assertEquals(0, sms.listServers(new ListServersRequest()).getCount());
+        assertEquals(0, sms.listTasks(new ListTasksRequest()).getCount());
     }
 
     @Test
@@ -185,6 +213,7 @@ class LifecycleTest {
         assertEquals(200, set.status(), set::toString);
     }
 
+    /** DRS with the SDK alone: create, detail, start, pause, terminate, watch the status, delete. */
     @Test
     void drsWorkedExample() {
         Seed.empty().load();
@@ -193,15 +222,40 @@ class LifecycleTest {
         assertEquals(202, created.getHttpStatusCode());
         assertEquals("CREATING", created.getResults().get(0).getStatus());
         String job = created.getResults().get(0).getId();
-        assertEquals(List.of("CONFIGURATION"), statuses(drs, List.of(job)), "immediate: the next read finds it created");
 
-        admin("PUT", "/_batchops/drs/projects/" + ALICE_PROJECT + "/jobs/" + job + "/status")
-                .body(Map.of("status", "INCRE_TRANSFER_STARTED")).send();
+        var detail = drs.batchListJobDetails(new BatchListJobDetailsRequest()
+                .withBody(new BatchQueryJobReqPage().withJobs(List.of(job)))).getResults().get(0);
+        assertEquals("CONFIGURATION", detail.getStatus().getValue(), "immediate: the next read finds it created");
+        assertEquals("mysql-to-rds", detail.getName());
+        assertEquals(QueryJobResp.TaskTypeEnum.FULL_INCR_TRANS, detail.getTaskType());
+
+        assertEquals(List.of("success"), results(drs.batchStartJobs(new BatchStartJobsRequest().withBody(
+                new BatchStartJobReq().withJobs(List.of(new StartInfo().withJobId(job))))).getResults()));
+        assertEquals(List.of("FULL_TRANSFER_STARTED"), statuses(drs, List.of(job)));
         assertEquals(List.of("delete:DRS.M00304"), batch(drs, "delete", job), "a running job must be stopped first");
-        assertEquals(List.of("terminate:success"), batch(drs, "terminate", job));
-        assertEquals(List.of("RELEASE_RESOURCE_COMPLETE"), statuses(drs, List.of(job)));
+
+        assertEquals(List.of("success"), results(drs.batchStopJobs(new BatchStopJobsRequest().withBody(
+                new BatchPauseJobReq().withJobs(List.of(new PauseInfo().withJobId(job)
+                        .withPauseMode(PauseInfo.PauseModeEnum.ALL))))).getResults()));
+        assertEquals(List.of("PAUSING"), statuses(drs, List.of(job)), "PAUSING is paused, and stays");
+        assertEquals(List.of("PAUSING"), statuses(drs, List.of(job)));
+
+        assertEquals(List.of("terminate:success"), batch(drs, "terminate", job), "a paused job can be stopped");
+        String status = null;
+        for (int poll = 0; poll < 10 && !"RELEASE_RESOURCE_COMPLETE".equals(status); poll++) {
+            status = statuses(drs, List.of(job)).get(0);
+        }
+        assertEquals("RELEASE_RESOURCE_COMPLETE", status);
         assertEquals(List.of("delete:success"), batch(drs, "delete", job));
         assertEquals(List.of("DELETED"), statuses(drs, List.of(job)));
+    }
+
+    /** Each result of a start or pause batch as {@code success} or its error code. */
+    private static List<String> results(List<? extends Object> results) {
+        return results.stream().map(result -> {
+            JsonNode json = Exchange.MAPPER.valueToTree(result);
+            return json.path("error_code").isTextual() ? json.path("error_code").asText() : json.path("status").asText();
+        }).toList();
     }
 
     private static List<String> batch(DrsClient drs, String type, String job) {
