@@ -147,22 +147,28 @@ class BoundsTest {
             assertEquals("APIGW.0301", answer.errorCode(), answer::toString);
             return;
         }
-        assertEquals(invalidInputCode(c.op().contract(), c.fault()), answer.errorCode(), answer::toString);
+        assertEquals(invalidInputCode(c.op().contract(), c.fault(), c.field()), answer.errorCode(), answer::toString);
         assertTrue(answer.errorMsg().contains(c.field()), () -> "the message must name " + c.field() + ": " + answer);
         if (c.op().contract() == Contract.SMS) {
             assertEquals(List.of(c.field()), texts(answer.json().path("error_param")), answer::toString);
         }
     }
 
-    /** The documented codes for bad input: SMS and the control API have one; DRS tells a missing value from a bad one. */
-    private static String invalidInputCode(Contract contract, Fault fault) {
+    /**
+     * The documented codes for bad input: SMS and the control API have one; DRS tells a missing value
+     * from a bad one, and a page number or size out of its bounds from other values.
+     */
+    private static String invalidInputCode(Contract contract, Fault fault, String field) {
         if (contract == Contract.SMS) {
             return "SMS.1801";
         }
         if (contract == Contract.ADMIN) {
             return "BATCHOPS.0400";
         }
-        return fault == Fault.MISSING ? "DRS.M00201" : "DRS.M00202";
+        if (fault == Fault.MISSING) {
+            return "DRS.M00201";
+        }
+        return field.endsWith("cur_page") ? "DRS.M00210" : field.endsWith("per_page") ? "DRS.M00211" : "DRS.M00202";
     }
 
     /**

@@ -40,7 +40,7 @@ public final class ApiException extends RuntimeException {
      * {@code error_param}.
      */
     public static ApiException invalidInput(Family family, InputProblem problem, String field, String detail) {
-        return withParams(ErrorCode.invalidInput(family, problem), List.of(field), field + ": " + detail);
+        return withParams(ErrorCode.invalidInput(family, problem, field), List.of(field), field + ": " + detail);
     }
 
     /**

@@ -94,6 +94,12 @@ public enum ErrorCode {
     DRS_PARAMETER_OUT_OF_RANGE(Family.DRS, 400, "DRS.M00202",
             "Invalid parameter %s",
             "参数值无效：%s"),
+    DRS_PAGE_INVALID(Family.DRS, 400, "DRS.M00210",
+            "The page number is invalid: %s",
+            "页码无效：%s"),
+    DRS_PAGE_SIZE_OVER_LIMIT(Family.DRS, 400, "DRS.M00211",
+            "The number of entries per page is over the limit: %s",
+            "每页条数超出限制：%s"),
     DRS_INVALID_PROJECT(Family.DRS, 403, "DRS.M00261",
             "Invalid project ID: %s",
             "项目ID无效：%s"),
@@ -143,6 +149,22 @@ public enum ErrorCode {
 
     public String message(Language language, Object... args) {
         return String.format(language == Language.ZH_CN ? chinese : english, args);
+    }
+
+    /**
+     * The code for bad input in {@code field}: DRS tells the problems apart, and a page number or size
+     * out of its bounds has a code of its own (cur_page, per_page, in a listing or a page_req).
+     */
+    public static ErrorCode invalidInput(Family family, InputProblem problem, String field) {
+        if (family == Family.DRS && problem == InputProblem.OUT_OF_RANGE) {
+            if (field.equals("cur_page") || field.endsWith(".cur_page")) {
+                return DRS_PAGE_INVALID;
+            }
+            if (field.equals("per_page") || field.endsWith(".per_page")) {
+                return DRS_PAGE_SIZE_OVER_LIMIT;
+            }
+        }
+        return invalidInput(family, problem);
     }
 
     /**
