@@ -4,7 +4,6 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.JobCommand;
 import io.batchops.server.drs.JobOperation;
-import io.batchops.server.timing.Transitions;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.Language;
@@ -13,6 +12,7 @@ import io.batchops.server.sms.SmsTaskService;
 import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
+import io.batchops.server.timing.Transitions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +39,9 @@ public final class BareGrizzly extends HttpHandler {
     private final DrsJobService jobs;
 
     private BareGrizzly(Store store) {
-        this.tasks = new SmsTaskService(store);
-        this.jobs = new DrsJobService(store, new Transitions(Clock.systemUTC()));
+        Transitions transitions = new Transitions(Clock.systemUTC());
+        this.tasks = new SmsTaskService(store, transitions);
+        this.jobs = new DrsJobService(store, transitions);
     }
 
     public static void main(String[] args) throws Exception {

@@ -19,38 +19,41 @@ import com.huaweicloud.sdk.drs.v3.DrsClient;
 import com.huaweicloud.sdk.drs.v3.model.BatchCreateJobReq;
 import com.huaweicloud.sdk.drs.v3.model.BatchCreateJobsRequest;
 import com.huaweicloud.sdk.drs.v3.model.BatchCreateJobsResponse;
-import com.huaweicloud.sdk.drs.v3.model.BatchListJobStatusRequest;
-import com.huaweicloud.sdk.drs.v3.model.BatchQueryJobReqPage;
-import com.huaweicloud.sdk.drs.v3.model.CreateJobReq;
-import com.huaweicloud.sdk.drs.v3.model.Endpoint;
-import com.huaweicloud.sdk.drs.v3.model.QueryJobStatusResp;
-import com.huaweicloud.sdk.sms.v3.SmsClient;
 import com.huaweicloud.sdk.drs.v3.model.BatchListJobDetailsRequest;
+import com.huaweicloud.sdk.drs.v3.model.BatchListJobStatusRequest;
 import com.huaweicloud.sdk.drs.v3.model.BatchPauseJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchQueryJobReqPage;
 import com.huaweicloud.sdk.drs.v3.model.BatchStartJobReq;
 import com.huaweicloud.sdk.drs.v3.model.BatchStartJobsRequest;
 import com.huaweicloud.sdk.drs.v3.model.BatchStopJobsRequest;
+import com.huaweicloud.sdk.drs.v3.model.CreateJobReq;
+import com.huaweicloud.sdk.drs.v3.model.Endpoint;
 import com.huaweicloud.sdk.drs.v3.model.PauseInfo;
 import com.huaweicloud.sdk.drs.v3.model.QueryJobResp;
+import com.huaweicloud.sdk.drs.v3.model.QueryJobStatusResp;
 import com.huaweicloud.sdk.drs.v3.model.StartInfo;
+import com.huaweicloud.sdk.sms.v3.SmsClient;
+import com.huaweicloud.sdk.sms.v3.model.CreateTaskRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteIds;
 import com.huaweicloud.sdk.sms.v3.model.DeleteServerRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteServersRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
-import com.huaweicloud.sdk.sms.v3.model.PutCopyStateReq;
-import com.huaweicloud.sdk.sms.v3.model.UpdateCopyStateRequest;
-import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusReq;
-import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusRequest;
-import com.huaweicloud.sdk.sms.v3.model.CreateTaskRequest;
-import com.huaweicloud.sdk.sms.v3.model.DeleteTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.ListServersRequest;
 import com.huaweicloud.sdk.sms.v3.model.ListTasksRequest;
 import com.huaweicloud.sdk.sms.v3.model.PostSourceServerBody;
 import com.huaweicloud.sdk.sms.v3.model.PostTask;
+import com.huaweicloud.sdk.sms.v3.model.PutCopyStateReq;
 import com.huaweicloud.sdk.sms.v3.model.RegisterServerRequest;
+import com.huaweicloud.sdk.sms.v3.model.ShowOverviewRequest;
 import com.huaweicloud.sdk.sms.v3.model.ShowServerRequest;
 import com.huaweicloud.sdk.sms.v3.model.ShowTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.SourceServerByTask;
 import com.huaweicloud.sdk.sms.v3.model.TargetServerByTask;
+import com.huaweicloud.sdk.sms.v3.model.UpdateCopyStateRequest;
+import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusReq;
+import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusRequest;
 import io.batchops.server.ServerConfig;
 import io.batchops.server.drs.JobStatus;
 import io.batchops.server.sms.SourceServerState;
@@ -126,6 +129,26 @@ class LifecycleTest {
         assertEquals(200, sms.deleteServer(new DeleteServerRequest().withSourceId(source)).getHttpStatusCode());
         assertEquals(0, sms.listServers(new ListServersRequest()).getCount());
         assertEquals(0, sms.listTasks(new ListTasksRequest()).getCount());
+    }
+
+    /** The SDK's overview and batch deletion of source servers, which take their tasks with them. */
+    @Test
+    void theSdkCountsAndDeletesSourceServersInBatches() {
+        Seed.empty().load();
+        SmsClient sms = Sdk.sms(ALICE_KEY, ALICE_DOMAIN);
+        String web = registerSource(sms, "web-01", PostSourceServerBody.StateEnum.STOPPED);
+        String db = registerSource(sms, "db-01", PostSourceServerBody.StateEnum.STOPPED);
+        createTask(sms, "migrate-db-01", db);
+        var overview = sms.showOverview(new ShowOverviewRequest());
+        assertEquals(2, overview.getStopped());
+        assertEquals(1, overview.getUnconfigured());
+
+        sms.deleteServers(new DeleteServersRequest().withBody(new DeleteIds().withIds(List.of(web, db))));
+        assertEquals(0, sms.listServers(new ListServersRequest()).getCount());
+        assertEquals(0, sms.listTasks(new ListTasksRequest()).getCount());
+        ServiceResponseException gone = assertThrows(ServiceResponseException.class,
+                () -> sms.deleteServers(new DeleteServersRequest().withBody(new DeleteIds().withIds(List.of(web)))));
+        assertEquals("SMS.1803", gone.getErrorCode());
     }
 
     @Test

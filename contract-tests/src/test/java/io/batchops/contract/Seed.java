@@ -1,6 +1,5 @@
 package io.batchops.contract;
 
-import io.batchops.server.store.Fixtures;
 import io.batchops.server.drs.Job;
 import io.batchops.server.drs.JobRole;
 import io.batchops.server.drs.JobStatus;
@@ -8,6 +7,7 @@ import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SourceServer;
 import io.batchops.server.sms.SourceServerState;
 import io.batchops.server.sms.TaskState;
+import io.batchops.server.store.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 

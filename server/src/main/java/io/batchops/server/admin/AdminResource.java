@@ -5,17 +5,17 @@ import io.batchops.admin.model.Fixtures;
 import io.batchops.admin.model.JobStatusChange;
 import io.batchops.admin.model.SourceState;
 import io.batchops.admin.model.TaskStateChange;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.drs.JobStatus;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
 import io.batchops.server.json.Json;
-import io.batchops.server.drs.JobStatus;
 import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.store.Store;
 import io.batchops.server.sms.TaskState;
+import io.batchops.server.store.Store;
 import io.batchops.server.timing.Timing;
+import io.batchops.server.timing.Transitions;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /_batchops/...}: the emulator's state and timing, set by tests. */

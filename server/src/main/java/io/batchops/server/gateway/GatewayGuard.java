@@ -1,10 +1,10 @@
 package io.batchops.server.gateway;
 
-import io.batchops.server.json.Json;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Language;
+import io.batchops.server.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

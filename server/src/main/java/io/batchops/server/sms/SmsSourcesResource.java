@@ -2,18 +2,18 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.json.Json;
 import io.batchops.sms.api.SourcesApi;
+import io.batchops.sms.model.DeleteIds;
 import io.batchops.sms.model.IdResp;
 import io.batchops.sms.model.ListServersResp;
 import io.batchops.sms.model.MigrationCycle;
-import io.batchops.sms.model.DeleteIds;
 import io.batchops.sms.model.Overview;
+import io.batchops.sms.model.PostSourceServerBody;
 import io.batchops.sms.model.PutCopyStateReq;
-import io.batchops.server.json.Json;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import io.batchops.sms.model.PostSourceServerBody;
-import jakarta.ws.rs.core.Response;
 
 /** {@code /v3/sources}: HTTP in and out; the rules are {@link SmsSourceService}'s. */
 @Authenticated

@@ -1,10 +1,10 @@
 package io.batchops.server.store;
 
-import io.batchops.server.drs.Job;
-import io.batchops.server.sms.SourceServer;
-import io.batchops.server.sms.MigrationTask;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.batchops.server.drs.Job;
 import io.batchops.server.json.Json;
+import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.SourceServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

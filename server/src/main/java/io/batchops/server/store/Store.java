@@ -1,8 +1,8 @@
 package io.batchops.server.store;
 
 import io.batchops.server.drs.Job;
-import io.batchops.server.sms.SourceServer;
 import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.SourceServer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
