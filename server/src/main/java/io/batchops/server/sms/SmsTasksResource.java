@@ -76,7 +76,7 @@ public final class SmsTasksResource implements TasksApi {
                 .osVersion(server.osVersion()).oemSystem(server.oemSystem()).state(server.state().wireName())
                 .migrationCycle(server.migrationCycle()));
         return new Task().id(task.id()).name(task.name()).type(task.type()).osType(task.osType())
-                .state(task.state().name()).createDate(task.createDate()).priority(task.priority())
+                .state(TaskState.valueOf(task.state().name())).createDate(task.createDate()).priority(task.priority())
                 .speedLimit(task.speedLimit()).startTargetServer(task.startTargetServer())
                 .migrationIp(task.migrationIp()).enterpriseProjectId(EnterpriseProjects.DEFAULT)
                 .syncing(task.syncing()).sourceServer(source)
