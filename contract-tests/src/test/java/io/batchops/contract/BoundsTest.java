@@ -200,9 +200,9 @@ class BoundsTest {
             case "deleteServer" -> path.getOrDefault("source_id", "x").isEmpty() ? 404 : 200;
             case "registerServer", "listServers", "showServer", "createTask", "listTasks", "showTask", "deleteTask",
                     "listJobs", "batchListJobStatus", "health", "version", "getTiming", "setTiming", "updateTaskStatus",
-                    "updateCopyState", "showOverview", "batchListJobDetails" -> 200;
+                    "updateCopyState", "showOverview", "batchListJobDetails", "exportState" -> 200;
             case "batchDeleteJobs", "batchCreateJobs", "batchStartJobs", "batchStopJobs" -> 202;
-            case "reset", "loadFixtures", "setSourceState", "setTaskState", "setJobStatus" -> 204;
+            case "reset", "loadFixtures", "importState", "setSourceState", "setTaskState", "setJobStatus" -> 204;
             default -> throw new AssertionError(op + " (" + op.id() + ") has no setup in BoundsTest: add one");
         };
     }

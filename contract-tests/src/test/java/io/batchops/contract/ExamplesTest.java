@@ -138,6 +138,13 @@ class ExamplesTest {
                         ServerConfig.DEVELOPMENT_ADMIN_TOKEN,
                         requestExample("PUT", "/_batchops/sms/accounts/{domain_id}/sources/{source_id}/state", "stopped"),
                         Seed.empty().source("src-1", ALICE_DOMAIN, SourceServerState.SYNCING, true), false),
+                new Scenario(Contract.ADMIN, "GET", "/_batchops/state", "/_batchops/state", 200, "oneOfEach",
+                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, c -> null, Seed.of(io.batchops.server.json.Json.MAPPER.convertValue(
+                                Contract.ADMIN.responseExample("GET", "/_batchops/state", 200, "oneOfEach"),
+                                io.batchops.server.store.Fixtures.class)), false),
+                new Scenario(Contract.ADMIN, "PUT", "/_batchops/state", "/_batchops/state", 204, "oneJob",
+                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("PUT", "/_batchops/state", "oneJob"),
+                        Seed.aliceSample(), false),
                 new Scenario(Contract.ADMIN, "PUT", "/_batchops/timing", "/_batchops/timing", 200, "threeReads",
                         ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("PUT", "/_batchops/timing", "threeReads"),
                         Seed.empty(), false),

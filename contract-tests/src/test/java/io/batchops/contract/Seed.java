@@ -24,6 +24,15 @@ final class Seed {
         return new Seed();
     }
 
+    /** The state a fixtures document (the seed file's format) describes. */
+    static Seed of(Fixtures fixtures) {
+        Seed seed = new Seed();
+        seed.sources.addAll(fixtures.sms().sources());
+        seed.tasks.addAll(fixtures.sms().tasks());
+        seed.jobs.addAll(fixtures.drs().jobs());
+        return seed;
+    }
+
     /**
      * A little of everything Alice can hold: a syncing and a stopped source with a task each, and a
      * running and a finished job; what tests of rejected requests check stays untouched.

@@ -36,6 +36,20 @@ public final class AdminResource implements AdminApi {
     }
 
     @Override
+    public Response exportState(String adminToken) {
+        return Response.ok(Json.MAPPER.convertValue(store.snapshot(), Fixtures.class)).build();
+    }
+
+    @Override
+    public Response importState(Fixtures state, String adminToken) {
+        // Read whole before anything is forgotten: a document the store refuses changes nothing.
+        io.batchops.server.store.Fixtures replacement = convert(state, io.batchops.server.store.Fixtures.class);
+        store.clear();
+        replacement.loadInto(store);
+        return Response.noContent().build();
+    }
+
+    @Override
     public Response loadFixtures(Fixtures fixtures, String adminToken) {
         // The control API's schema is the seed file's format: one reader for both.
         convert(fixtures, io.batchops.server.store.Fixtures.class).loadInto(store);

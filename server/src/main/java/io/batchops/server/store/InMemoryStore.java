@@ -3,7 +3,9 @@ package io.batchops.server.store;
 import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SourceServer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,20 @@ public final class InMemoryStore implements Store {
     public void clear() {
         accounts.clear();
         projects.clear();
+    }
+
+    @Override
+    public Fixtures snapshot() {
+        List<SourceServer> sources = new ArrayList<>();
+        List<MigrationTask> tasks = new ArrayList<>();
+        new TreeMap<>(accounts).values().forEach(account -> account.locked(() -> {
+            sources.addAll(account.sources.values());
+            tasks.addAll(account.tasks.values());
+            return null;
+        }));
+        List<Job> jobs = new ArrayList<>();
+        new TreeMap<>(projects).values().forEach(project -> project.locked(() -> jobs.addAll(project.jobs.values())));
+        return new Fixtures(new Fixtures.Sms(sources, tasks), new Fixtures.Drs(jobs));
     }
 
     private static class Tenant {

@@ -24,6 +24,12 @@ public interface Store {
     /** Forgets everything. */
     void clear();
 
+    /**
+     * Every tenant's records, tenants by id, each tenant's oldest first; each tenant is read as one
+     * unit of work.
+     */
+    Fixtures snapshot();
+
     /** One SMS account's data, inside a unit of work. */
     interface Account {
         Optional<MigrationTask> task(String id);
