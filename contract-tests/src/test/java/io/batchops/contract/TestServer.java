@@ -66,7 +66,7 @@ final class TestServer {
                 .orElseThrow(() -> new AssertionError("Alice has no token of length " + length + "; add one"));
     }
 
-    /** Replaces all state with {@code fixtures}, and puts back the default timing of transitions. */
+    /** Replaces all state with {@code fixtures}, puts back the default timing of transitions, removes every fault rule. */
     static void reset(Fixtures fixtures) {
         STORE.clear();
         fixtures.loadInto(STORE);
@@ -75,6 +75,11 @@ final class TestServer {
                 .body("{\"mode\": \"immediate\"}").send();
         if (timing.status() != 200) {
             throw new AssertionError("cannot reset the timing: " + timing);
+        }
+        Exchange faults = Wire.to(Contract.ADMIN, "DELETE", "/_batchops/faults")
+                .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).send();
+        if (faults.status() != 204) {
+            throw new AssertionError("cannot remove the fault rules: " + faults);
         }
     }
 }

@@ -6,6 +6,9 @@ import io.batchops.server.auth.Credentials;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.DrsJobsResource;
 import io.batchops.server.errors.ApiException;
+import io.batchops.server.faults.FaultFeature;
+import io.batchops.server.faults.Faults;
+import io.batchops.server.faults.FaultsResource;
 import io.batchops.server.errors.ApiExceptionMapper;
 import io.batchops.server.errors.ConstraintViolationMapper;
 import io.batchops.server.errors.ErrorCode;
@@ -84,11 +87,14 @@ public final class BatchopsServer implements AutoCloseable {
     public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken) {
         Clock clock = Clock.systemUTC();
         Transitions transitions = new Transitions(clock);
+        Faults faults = new Faults();
         return new ResourceConfig()
                 .register(new SmsTasksResource(new SmsTaskService(store, transitions)))
                 .register(new SmsSourcesResource(new SmsSourceService(store, transitions)))
                 .register(new DrsJobsResource(new DrsJobService(store, transitions)))
                 .register(new AdminResource(store, transitions))
+                .register(new FaultsResource(faults))
+                .register(new FaultFeature(faults))
                 .register(MetaResource.class)
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -140,13 +141,23 @@ public final class DrsJobService {
      * every action the batch uses; a missing one refuses the whole batch before anything changes.
      */
     public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands) {
+        return apply(caller, projectId, commands, Map.of());
+    }
+
+    /**
+     * As {@link #apply(Principal, String, List)}, where the jobs of {@code injected} fail with its error
+     * (a fault the control API injected) and are left as they are.
+     */
+    public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands,
+            Map<String, ApiException> injected) {
         commands.stream().map(command -> command.operation().action()).distinct()
                 .forEach(action -> caller.require(action, resource(projectId)));
         return store.inProject(projectId, project -> {
             Set<String> read = new HashSet<>();
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
-                outcomes.add(applyOne(project, command, read));
+                ApiException fault = injected.get(command.jobId());
+                outcomes.add(fault != null ? JobOutcome.failed(command.jobId(), fault) : applyOne(project, command, read));
             }
             return outcomes;
         });

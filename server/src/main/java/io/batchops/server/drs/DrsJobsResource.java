@@ -22,6 +22,7 @@ import io.batchops.drs.model.QueryJobsReq;
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
 import io.batchops.server.errors.Language;
+import io.batchops.server.faults.FaultFilter;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class DrsJobsResource implements JobsApi {
         List<JobCommand> commands = request.getJobs().stream()
                 .map(entry -> new JobCommand(JobOperation.valueOf(entry.getDeleteType().name()), entry.getJobId()))
                 .toList();
-        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands).stream()
+        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands, FaultFilter.jobFailures()).stream()
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchDeleteJobsResp().count(results.size()).results(results)).build();
@@ -136,7 +137,7 @@ public final class DrsJobsResource implements JobsApi {
     /** Applies a batch's entries and answers 202 with one result per entry. */
     private Response accepted(String projectId, List<JobCommand> commands, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands).stream()
+        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands, FaultFilter.jobFailures()).stream()
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchJobActionResp().count(results.size()).results(results)).build();

@@ -14,15 +14,29 @@ public final class ApiException extends RuntimeException {
     private final List<String> errorParams;
     private final List<String> details;
     private final String encodedAuthorizationMessage;
+    /** A message given as it is, in every language, instead of the code's template. */
+    private final String fixedMessage;
 
     private ApiException(ErrorCode code, Object[] args, List<String> errorParams, List<String> details,
-            String encodedAuthorizationMessage) {
-        super(code.code() + ": " + code.message(Language.EN_US, args), null, false, false);
+            String encodedAuthorizationMessage, String fixedMessage) {
+        super(code.code() + ": " + (fixedMessage != null ? fixedMessage : code.message(Language.EN_US, args)), null,
+                false, false);
         this.code = code;
         this.args = args.clone();
         this.errorParams = List.copyOf(errorParams);
         this.details = List.copyOf(details);
         this.encodedAuthorizationMessage = encodedAuthorizationMessage;
+        this.fixedMessage = fixedMessage;
+    }
+
+    private ApiException(ErrorCode code, Object[] args, List<String> errorParams, List<String> details,
+            String encodedAuthorizationMessage) {
+        this(code, args, errorParams, details, encodedAuthorizationMessage, null);
+    }
+
+    /** An error with this message, as a fault rule gives it. */
+    public static ApiException withMessage(ErrorCode code, String message) {
+        return new ApiException(code, new Object[0], List.of(), List.of(), null, message);
     }
 
     public static ApiException of(ErrorCode code, Object... args) {
@@ -64,7 +78,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public String message(Language language) {
-        return code.message(language, args);
+        return fixedMessage != null ? fixedMessage : code.message(language, args);
     }
 
     public List<String> errorParams() {

@@ -20,6 +20,9 @@ public enum ErrorCode {
     GATEWAY_BAD_REQUEST(Family.GATEWAY, 400, "APIGW.0202",
             "Bad request: %s",
             "错误的请求：%s"),
+    GATEWAY_THROTTLED(Family.GATEWAY, 429, "APIGW.0308",
+            "The request is throttled",
+            "请求被流控"),
 
     // The emulator's control API.
     ADMIN_INVALID_INPUT(Family.ADMIN, 400, "BATCHOPS.0400",
@@ -145,6 +148,11 @@ public enum ErrorCode {
 
     public String code() {
         return code;
+    }
+
+    /** The entry of this table with the code {@code code}, if there is one. */
+    public static java.util.Optional<ErrorCode> ofCode(String code) {
+        return java.util.Arrays.stream(values()).filter(entry -> entry.code.equals(code)).findFirst();
     }
 
     public String message(Language language, Object... args) {

@@ -25,6 +25,12 @@ public final class GatewayGuard extends HttpHandler {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
+    /**
+     * The request this thread serves: Jersey serves a request on the Grizzly thread that passed it in,
+     * so the application can reach its connection (a fault that drops it) without Grizzly types.
+     */
+    private static final ThreadLocal<Request> SERVING = new ThreadLocal<>();
+
     private final HttpHandler application;
 
     public GatewayGuard(HttpHandler application) {
@@ -38,7 +44,21 @@ public final class GatewayGuard extends HttpHandler {
             write(response, refusal);
             return;
         }
-        application.service(request, response);
+        SERVING.set(request);
+        try {
+            application.service(request, response);
+        } finally {
+            SERVING.remove();
+        }
+    }
+
+    /** Closes the connection of the request this thread serves, without an answer. */
+    public static void dropConnection() {
+        Request request = SERVING.get();
+        if (request == null) {
+            throw new IllegalStateException("No request on this thread");
+        }
+        request.getContext().getConnection().closeSilently();
     }
 
     private static ApiException refusal(Request request) {

@@ -1,0 +1,127 @@
+package io.batchops.server.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.Principal;
+import io.batchops.server.errors.ApiException;
+import io.batchops.server.errors.ErrorBody;
+import io.batchops.server.errors.Language;
+import io.batchops.server.gateway.GatewayGuard;
+import io.batchops.server.gateway.RequestIds;
+import io.batchops.server.json.Json;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies the fault rules of one service operation, after the caller is authenticated: the first
+ * rule that matches the request and fires answers it (or delays, or drops it), before the service
+ * sees it. The DRS batches' per-job failures are handed to the resource through {@link #jobFailures()}.
+ */
+@Priority(Priorities.AUTHORIZATION)
+public final class FaultFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final List<String> ID_PARAMETERS = List.of("task_id", "source_id");
+    /** The per-job failures of the request this thread serves (as AuthFilter's caller, one thread per request). */
+    private static final ThreadLocal<Map<String, ApiException>> JOB_FAILURES = new ThreadLocal<>();
+
+    private final Faults faults;
+    private final String operation;
+
+    FaultFilter(Faults faults, String operation) {
+        this.faults = faults;
+        this.operation = operation;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        JOB_FAILURES.remove();
+        List<FaultRule> rules = faults.about(operation);
+        if (rules.isEmpty()) {
+            return;
+        }
+        Principal caller = AuthFilter.caller();
+        String project = request.getUriInfo().getPathParameters().getFirst("project_id");
+        String tenant = project != null ? project : caller.domainId();
+        Set<String> named = rules.stream().anyMatch(rule -> rule.ids() != null) ? named(request) : Set.of();
+        for (FaultRule rule : rules) {
+            if (rule.matches(caller.name(), tenant, named) && rule.fires()) {
+                apply(rule, request, named);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        JOB_FAILURES.remove();
+    }
+
+    /** The jobs of this thread's request that a fault fails, by id; most often none. */
+    public static Map<String, ApiException> jobFailures() {
+        Map<String, ApiException> failures = JOB_FAILURES.get();
+        return failures == null ? Map.of() : failures;
+    }
+
+    private void apply(FaultRule rule, ContainerRequestContext request, Set<String> named) {
+        if (rule.latencyMs() > 0) {
+            try {
+                Thread.sleep(rule.latencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (rule.dropsConnection()) {
+            GatewayGuard.dropConnection();
+            request.abortWith(Response.noContent().build());
+        } else if (rule.answer() != null) {
+            FaultRule.Answer answer = rule.answer();
+            Language language = Language.lenient(request.getHeaderString(Language.HEADER));
+            Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBody.of(answer.error(), language, RequestIds.of(request)));
+            if (answer.retryAfterSeconds() != null) {
+                response.header("Retry-After", answer.retryAfterSeconds());
+            }
+            request.abortWith(response.build());
+        } else if (rule.jobFailure() != null) {
+            Map<String, ApiException> failures = new HashMap<>();
+            rule.ids().stream().filter(named::contains).forEach(id -> failures.put(id, rule.jobFailure()));
+            JOB_FAILURES.set(failures);
+        }
+    }
+
+    /** The ids a request names: in its path, and in its body's {@code ids} or {@code jobs}. */
+    private static Set<String> named(ContainerRequestContext request) throws IOException {
+        Set<String> named = new HashSet<>();
+        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+        ID_PARAMETERS.forEach(parameter -> {
+            if (path.getFirst(parameter) != null) {
+                named.add(path.getFirst(parameter));
+            }
+        });
+        if (request.hasEntity()) {
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            try {
+                JsonNode json = Json.MAPPER.readTree(body);
+                json.path("ids").forEach(id -> named.add(id.asText()));
+                json.path("jobs").forEach(job -> named.add(job.isTextual() ? job.asText() : job.path("job_id").asText()));
+            } catch (IOException notJson) {
+                // The service refuses it on its own; the rule only misses it.
+            }
+        }
+        return named;
+    }
+}
