@@ -62,10 +62,6 @@ public final class DrsJobService {
     public record Page(int total, List<Job> jobs) {
     }
 
-    /** The status of a job named in a query, or why there is none. */
-    public record StatusOutcome(String jobId, Optional<JobStatus> status, Optional<ApiException> error) {
-    }
-
     /** A job to create, as the caller describes it. */
     public record NewJob(String name, String description, String dbUseType, String engineType, String jobDirection,
             String netType, String taskType) {
@@ -108,13 +104,6 @@ public final class DrsJobService {
         long from = Math.min((long) (page - 1) * perPage, entries.size());
         int to = (int) Math.min(from + perPage, entries.size());
         return entries.subList((int) from, to);
-    }
-
-    /** The status of each job of page {@code page} of those named, in order ({@code perPage} 0: all). */
-    public List<StatusOutcome> statuses(Principal caller, String projectId, List<String> jobIds, int page, int perPage) {
-        return details(caller, projectId, jobIds, page, perPage).stream()
-                .map(found -> new StatusOutcome(found.jobId(), found.job().map(Job::status), found.error()))
-                .toList();
     }
 
     /** A job named in a query, as it is now, or why it is not there. */

@@ -68,14 +68,14 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<QueryJobStatusResp> results = jobs.statuses(AuthFilter.caller(), projectId, request.getJobs(),
+        List<QueryJobStatusResp> results = jobs.details(AuthFilter.caller(), projectId, request.getJobs(),
                         page(request.getPageReq()), perPage(request.getPageReq()))
                 .stream()
-                .map(outcome -> new QueryJobStatusResp().id(outcome.jobId())
-                        .status(outcome.status().map(status -> io.batchops.drs.model.JobStatus.valueOf(status.name()))
+                .map(found -> new QueryJobStatusResp().id(found.jobId())
+                        .status(found.job().map(job -> io.batchops.drs.model.JobStatus.valueOf(job.status().name()))
                                 .orElse(null))
-                        .errorCode(outcome.error().map(error -> error.code().code()).orElse(null))
-                        .errorMessage(outcome.error().map(error -> error.message(language)).orElse(null)))
+                        .errorCode(found.error().map(error -> error.code().code()).orElse(null))
+                        .errorMessage(found.error().map(error -> error.message(language)).orElse(null)))
                 .toList();
         return Response.ok(new BatchListJobStatusResp().count(request.getJobs().size()).results(results)).build();
     }
