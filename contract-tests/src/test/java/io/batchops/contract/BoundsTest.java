@@ -200,12 +200,12 @@ class BoundsTest {
             case "deleteServer" -> path.getOrDefault("source_id", "x").isEmpty() ? 404 : 200;
             case "registerServer", "listServers", "showServer", "createTask", "listTasks", "showTask", "deleteTask",
                     "listJobs", "batchListJobStatus", "health", "version", "getTiming", "setTiming", "updateTaskStatus",
-                    "updateCopyState", "showOverview", "batchListJobDetails", "exportState", "listFaults" -> 200;
+                    "updateCopyState", "showOverview", "batchListJobDetails", "exportState", "listFaults", "listRequests" -> 200;
             case "addFault" -> 201;
             // No rule has an id the test could know: a valid id names none.
             case "removeFault" -> 404;
             case "batchDeleteJobs", "batchCreateJobs", "batchStartJobs", "batchStopJobs" -> 202;
-            case "reset", "loadFixtures", "importState", "clearFaults", "setSourceState", "setTaskState", "setJobStatus" -> 204;
+            case "reset", "loadFixtures", "importState", "clearFaults", "clearRequests", "setSourceState", "setTaskState", "setJobStatus" -> 204;
             default -> throw new AssertionError(op + " (" + op.id() + ") has no setup in BoundsTest: add one");
         };
     }

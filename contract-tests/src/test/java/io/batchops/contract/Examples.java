@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Compares an answer with a spec example. The examples are the service documentation's, so what the
  * real service generates is left open: {@code XXX} in an example string stands for any text (the
- * documentation's own placeholder), and a {@code request_id} may be any non-empty id.
+ * documentation's own placeholder), and a {@code request_id} may be any non-empty id. What a
+ * recorded request's answer measured or stamped (its {@code seq}, {@code time}, {@code latency_ms}
+ * and the {@code fault} rule's id) may be any value of its type.
  */
 final class Examples {
     private static final String PLACEHOLDER = "XXX";
@@ -37,6 +39,10 @@ final class Examples {
             for (int i = 0; i < example.size(); i++) {
                 assertMatches(where + "[" + i + "]", example.get(i), actual.get(i));
             }
+        } else if (where.endsWith(".seq") || where.endsWith(".latency_ms")) {
+            assertTrue(actual.isNumber() && actual.asDouble() >= 0, where + ": expected a number, got " + actual);
+        } else if (where.endsWith(".time") || where.endsWith(".fault")) {
+            assertTrue(actual.isTextual() && !actual.asText().isEmpty(), where + ": expected a value, got " + actual);
         } else if (where.endsWith(".request_id")) {
             assertTrue(actual.isTextual() && !actual.asText().isEmpty(), where + ": expected an id, got " + actual);
         } else if (example.isTextual() && example.asText().contains(PLACEHOLDER)) {

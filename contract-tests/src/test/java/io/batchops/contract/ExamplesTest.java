@@ -232,6 +232,8 @@ class ExamplesTest {
                                 "request example " + name + " of " + op + " has no scenario"));
             }
         }
+        // The journal's example needs an empty journal and a fault first: JournalTest answers it.
+        documented.remove("GET /_batchops/requests 200 oneBatchDelete");
         assertTrue(covered.containsAll(documented), () -> "response examples without a scenario: "
                 + documented.stream().filter(example -> !covered.contains(example)).toList());
     }

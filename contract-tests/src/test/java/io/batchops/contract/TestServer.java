@@ -16,6 +16,7 @@ import java.util.Set;
  * {@code batchops.test.port}, where a proxy in front of it expects it), with the principals below. Each test loads the state it needs with {@link #reset}.
  */
 final class TestServer {
+    static final String ADMIN_TOKEN = ServerConfig.DEVELOPMENT_ADMIN_TOKEN;
     static final String ALICE_TOKEN = "alice-token";
     static final String ALICE_DOMAIN = "d0a11ce0000000000000000000000001";
     static final String ALICE_PROJECT = "p0a11ce0000000000000000000000001";

@@ -18,6 +18,9 @@ import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.gateway.BodyLimit;
 import io.batchops.server.gateway.GatewayGuard;
 import io.batchops.server.gateway.RequestIds;
+import io.batchops.server.journal.Journal;
+import io.batchops.server.journal.JournalFeature;
+import io.batchops.server.journal.JournalResource;
 import io.batchops.server.json.Json;
 import io.batchops.server.json.JsonBodyReader;
 import io.batchops.server.meta.MetaResource;
@@ -30,6 +33,7 @@ import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
+import io.batchops.server.validation.DateTimeParameters;
 import io.batchops.server.validation.FastValidation;
 import io.batchops.server.validation.QueryValues;
 import io.batchops.server.validation.Validation;
@@ -84,7 +88,7 @@ public final class BatchopsServer implements AutoCloseable {
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
-    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken) {
+    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken, Journal journal) {
         Clock clock = Clock.systemUTC();
         Transitions transitions = new Transitions(clock);
         Faults faults = new Faults();
@@ -95,6 +99,8 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(new AdminResource(store, transitions))
                 .register(new FaultsResource(faults))
                 .register(new FaultFeature(faults))
+                .register(new JournalResource(journal))
+                .register(new JournalFeature(journal, clock))
                 .register(MetaResource.class)
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -105,6 +111,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(RequestIds.class)
                 .register(BodyLimit.class)
                 .register(QueryValues.class)
+                .register(DateTimeParameters.class)
                 .register(new AuthFeature(credentials, clock, adminToken))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
@@ -132,7 +139,7 @@ public final class BatchopsServer implements AutoCloseable {
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, false);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                createApp(store, credentials, config.adminToken()));
+                createApp(store, credentials, config.adminToken(), new Journal(config.journalSize())));
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new GatewayGuard(application), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.

@@ -1,6 +1,7 @@
 package io.batchops.server;
 
 import io.batchops.server.auth.Credentials;
+import io.batchops.server.journal.Journal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,11 @@ public final class Main implements Callable<Integer> {
                     + "Without it, '" + ServerConfig.DEVELOPMENT_ADMIN_TOKEN + "'.")
     private String adminToken;
 
+    @Option(names = "--journal-size", defaultValue = "${env:BATCHOPS_JOURNAL_SIZE:-" + Journal.DEFAULT_CAPACITY + "}",
+            description = "How many requests the journal at /_batchops/requests keeps, newest first; 0 keeps none "
+                    + "(env BATCHOPS_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
+    private int journalSize;
+
     public static void main(String[] args) {
         CommandLine command = new CommandLine(new Main())
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
@@ -46,7 +52,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken));
+        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

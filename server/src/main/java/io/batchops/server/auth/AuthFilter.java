@@ -34,6 +34,11 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
      * proxy resolved on each call, cost about 4% of a batch's CPU (see bench/README.md).
      */
     private static final ThreadLocal<Principal> CALLER = new ThreadLocal<>();
+    /** What the journal reads of a request's authentication, kept as request properties. */
+    private static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
+    private static final String ACCESS_KEY = AuthFilter.class.getName() + ".accessKey";
+    private static final String REFUSAL = AuthFilter.class.getName() + ".refusal";
+    private static final String SIGNATURE = AuthFilter.class.getName() + ".signature";
 
     private final Credentials credentials;
     private final Clock clock;
@@ -46,6 +51,15 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         CALLER.remove();
+        try {
+            authenticate(request);
+        } catch (ApiException refused) {
+            request.setProperty(REFUSAL, refused.message(io.batchops.server.errors.Language.EN_US));
+            throw refused;
+        }
+    }
+
+    private void authenticate(ContainerRequestContext request) throws IOException {
         String token = request.getHeaderString(TOKEN_HEADER);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean signed = token == null && authorization != null;
@@ -67,6 +81,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             }
         }
         CALLER.set(principal);
+        request.setProperty(PRINCIPAL, principal);
     }
 
     @Override
@@ -76,19 +91,50 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
 
     /** The key's owner, once the signature over the request as received checks out. */
     private Principal verifySignature(ContainerRequestContext request, SdkSignature signature) throws IOException {
+        request.setProperty(ACCESS_KEY, signature.accessKey());
         Credentials.SigningKey key = credentials.signingKey(signature.accessKey());
+        request.setProperty(PRINCIPAL, key.principal());
         // Read whole to check its hash; the body limit bounds it.
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
         URI uri = request.getUriInfo().getRequestUri();
         signature.verify(key.secret(), request.getMethod(), uri.getRawPath(), uri.getRawQuery(),
-                name -> joined(request.getHeaders().get(name)), body, clock.instant());
+                name -> joined(request.getHeaders().get(name)), body, clock.instant(),
+                computed -> request.setProperty(SIGNATURE, computed));
         return key.principal();
     }
 
     /** A header as signed: its values, in order, joined as one field. */
     private static String joined(List<String> values) {
         return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /** The principal a request's token or access key named, even when it was then refused; or null. */
+    public static Principal principalOf(ContainerRequestContext request) {
+        return (Principal) request.getProperty(PRINCIPAL);
+    }
+
+    /** How a request authenticated, or tried to: {@code token}, {@code aksk} or {@code none}. */
+    public static String schemeOf(ContainerRequestContext request) {
+        if (request.getHeaderString(TOKEN_HEADER) != null) {
+            return "token";
+        }
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null ? "aksk" : "none";
+    }
+
+    /** The access key that signed a request, or null. */
+    public static String accessKeyOf(ContainerRequestContext request) {
+        return (String) request.getProperty(ACCESS_KEY);
+    }
+
+    /** Why the gateway refused a request's credentials or tenant, or null. */
+    public static String refusalOf(ContainerRequestContext request) {
+        return (String) request.getProperty(REFUSAL);
+    }
+
+    /** What the server signed for a request whose signature did not match, or null. */
+    public static SdkSignature.Computed signatureOf(ContainerRequestContext request) {
+        return (SdkSignature.Computed) request.getProperty(SIGNATURE);
     }
 
     /** The authenticated caller of the request this thread serves. */

@@ -32,7 +32,7 @@ public final class Credentials {
     public static final String DEVELOPMENT_PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
     /** The development principal's access key pair, for the official SDK; the README documents both. */
     public static final String DEVELOPMENT_AK = "BATCHOPSDEVACCESSKEY";
-    static final String DEVELOPMENT_SK = "batchops-development-secret-key-not-secret";
+    public static final String DEVELOPMENT_SK = "batchops-development-secret-key-not-secret";
 
     private final Map<String, Principal> byTokenDigest;
     private final Map<String, SigningKey> byAccessKey;

@@ -69,6 +69,13 @@ public final class SdkSignature {
                 matcher.group(3).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * What the server signed for a request: the canonical request and the string to sign (neither
+     * holds the secret or the signature), handed out only when the signature did not match.
+     */
+    public record Computed(String canonicalRequest, String stringToSign) {
+    }
+
     public String accessKey() {
         return accessKey;
     }
@@ -79,9 +86,10 @@ public final class SdkSignature {
      * @param rawPath the path as sent, still percent-encoded
      * @param rawQuery the query as sent, or null
      * @param header a request header's value by name (case-insensitive), or null when absent
+     * @param mismatched told what the server signed, when the signature does not match
      */
     public void verify(byte[] secret, String method, String rawPath, String rawQuery, Function<String, String> header,
-            byte[] body, Instant now) {
+            byte[] body, Instant now, java.util.function.Consumer<Computed> mismatched) {
         String date = header.apply(DATE_HEADER);
         Instant signedAt;
         try {
@@ -105,6 +113,7 @@ public final class SdkSignature {
         String stringToSign = String.join("\n", ALGORITHM, date, sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, stringToSign)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+            mismatched.accept(new Computed(canonicalRequest, stringToSign));
             throw unauthorized("verify aksk signature fail");
         }
     }

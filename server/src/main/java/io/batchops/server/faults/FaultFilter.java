@@ -1,6 +1,5 @@
 package io.batchops.server.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
@@ -9,6 +8,7 @@ import io.batchops.server.errors.Language;
 import io.batchops.server.gateway.GatewayGuard;
 import io.batchops.server.gateway.RequestIds;
 import io.batchops.server.json.Json;
+import io.batchops.server.json.NamedIds;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,9 +32,11 @@ import java.util.Set;
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class FaultFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final List<String> ID_PARAMETERS = List.of("task_id", "source_id");
     /** The per-job failures of the request this thread serves (as AuthFilter's caller, one thread per request). */
     private static final ThreadLocal<Map<String, ApiException>> JOB_FAILURES = new ThreadLocal<>();
+    /** The rule that fired for a request, and whether it dropped the connection: request properties the journal reads. */
+    private static final String FIRED = FaultFilter.class.getName() + ".fired";
+    private static final String DROPPED = FaultFilter.class.getName() + ".dropped";
 
     private final Faults faults;
     private final String operation;
@@ -75,7 +76,18 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
         return failures == null ? Map.of() : failures;
     }
 
+    /** The id of the fault rule that fired for a request, or null. */
+    public static String firedFor(ContainerRequestContext request) {
+        return (String) request.getProperty(FIRED);
+    }
+
+    /** Whether a fault closed the request's connection without an answer. */
+    public static boolean droppedConnection(ContainerRequestContext request) {
+        return request.getProperty(DROPPED) != null;
+    }
+
     private void apply(FaultRule rule, ContainerRequestContext request, Set<String> named) {
+        request.setProperty(FIRED, rule.id());
         if (rule.latencyMs() > 0) {
             try {
                 Thread.sleep(rule.latencyMs());
@@ -85,6 +97,7 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
         }
         if (rule.dropsConnection()) {
             GatewayGuard.dropConnection();
+            request.setProperty(DROPPED, Boolean.TRUE);
             request.abortWith(Response.noContent().build());
         } else if (rule.answer() != null) {
             FaultRule.Answer answer = rule.answer();
@@ -102,22 +115,15 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
         }
     }
 
-    /** The ids a request names: in its path, and in its body's {@code ids} or {@code jobs}. */
+    /** The ids a request names (see {@link NamedIds}). */
     private static Set<String> named(ContainerRequestContext request) throws IOException {
         Set<String> named = new HashSet<>();
-        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
-        ID_PARAMETERS.forEach(parameter -> {
-            if (path.getFirst(parameter) != null) {
-                named.add(path.getFirst(parameter));
-            }
-        });
+        NamedIds.inPath(request.getUriInfo().getPathParameters(), named);
         if (request.hasEntity()) {
             byte[] body = request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             try {
-                JsonNode json = Json.MAPPER.readTree(body);
-                json.path("ids").forEach(id -> named.add(id.asText()));
-                json.path("jobs").forEach(job -> named.add(job.isTextual() ? job.asText() : job.path("job_id").asText()));
+                NamedIds.inBody(Json.MAPPER.readTree(body), named);
             } catch (IOException notJson) {
                 // The service refuses it on its own; the rule only misses it.
             }

@@ -1,0 +1,51 @@
+package io.batchops.server.journal;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One request to a service operation as it was received and answered (admin.yaml's
+ * RecordedRequest). It holds no token, secret key or signature.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"seq", "time"})
+public record RecordedRequest(
+        @JsonProperty("seq") long seq,
+        @JsonIgnore Instant at,
+        @JsonProperty("request_id") String requestId,
+        @JsonProperty("operation") String operation,
+        @JsonProperty("method") String method,
+        @JsonProperty("path") String path,
+        @JsonProperty("query") String query,
+        @JsonProperty("principal") String principal,
+        @JsonProperty("auth") String auth,
+        @JsonProperty("access_key") String accessKey,
+        @JsonProperty("refused") String refused,
+        @JsonProperty("tenant") String tenant,
+        @JsonProperty("ids") List<String> ids,
+        @JsonProperty("status") Integer status,
+        @JsonProperty("error_code") String errorCode,
+        @JsonProperty("latency_ms") double latencyMs,
+        @JsonProperty("fault") String fault,
+        @JsonProperty("signature") SignatureCheck signature) {
+
+    /** What the server signed for a request whose AK/SK signature did not match. */
+    public record SignatureCheck(
+            @JsonProperty("canonical_request") String canonicalRequest,
+            @JsonProperty("string_to_sign") String stringToSign) {
+    }
+
+    /** When it was received, in RFC 3339 (UTC). */
+    @JsonProperty("time")
+    public String time() {
+        return at.toString();
+    }
+
+    RecordedRequest numbered(long number) {
+        return new RecordedRequest(number, at, requestId, operation, method, path, query, principal, auth, accessKey,
+                refused, tenant, ids, status, errorCode, latencyMs, fault, signature);
+    }
+}
