@@ -1,0 +1,206 @@
+package io.batchops.client;
+
+import io.batchops.client.admin.api.AdminApi;
+import io.batchops.client.admin.api.FaultsApi;
+import io.batchops.client.admin.api.JournalApi;
+import io.batchops.client.admin.invoker.ApiClient;
+import io.batchops.client.admin.invoker.ApiException;
+import io.batchops.client.admin.model.Fault;
+import io.batchops.client.admin.model.FaultResponse;
+import io.batchops.client.admin.model.FaultRule;
+import io.batchops.client.admin.model.Fixtures;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.JobStatusChange;
+import io.batchops.client.admin.model.RecordedRequest;
+import io.batchops.client.admin.model.RequestJournal;
+import io.batchops.client.admin.model.ServiceOperation;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.SourceState;
+import io.batchops.client.admin.model.TaskState;
+import io.batchops.client.admin.model.TaskStateChange;
+import io.batchops.client.admin.model.Timing;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The control API ({@code /_batchops/}, admin.yaml) in Java: state, fixtures, timing, faults and the
+ * request journal of a running batchops.
+ *
+ * <pre>{@code
+ * BatchopsControl control = BatchopsControl.create("http://127.0.0.1:8080", "admin-dev-token");
+ * control.throttle("deleteTasks", 1);
+ * }</pre>
+ *
+ * Error answers surface as {@link BatchopsException}. The generated APIs stay reachable through
+ * {@link #adminApi()}, {@link #faultsApi()} and {@link #journalApi()}.
+ */
+public final class BatchopsControl {
+    private final String adminToken;
+    private final AdminApi admin;
+    private final FaultsApi faults;
+    private final JournalApi journal;
+
+    private BatchopsControl(String baseUrl, String adminToken) {
+        this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
+        String base = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/$", "");
+        ApiClient client = new ApiClient(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)),
+                ApiClient.createDefaultObjectMapper(), base).setReadTimeout(Duration.ofSeconds(30));
+        this.admin = new AdminApi(client);
+        this.faults = new FaultsApi(client);
+        this.journal = new JournalApi(client);
+    }
+
+    /** The control API of the server at {@code baseUrl}, opened with {@code adminToken}. */
+    public static BatchopsControl create(String baseUrl, String adminToken) {
+        return new BatchopsControl(baseUrl, adminToken);
+    }
+
+    /** Everything back to a fresh start: no state, no fault rules, an empty journal, immediate timing. */
+    public void resetAll() {
+        call(() -> {
+            admin.reset(adminToken);
+            faults.clearFaults(adminToken);
+            journal.clearRequests(adminToken);
+            admin.setTiming(new Timing().mode(Timing.ModeEnum.IMMEDIATE), adminToken);
+            return null;
+        });
+    }
+
+    /** Forgets all state (not the fault rules, the journal or the timing). */
+    public void reset() {
+        call(() -> {
+            admin.reset(adminToken);
+            return null;
+        });
+    }
+
+    /** Adds source servers, tasks and jobs to what the server holds. */
+    public void load(Fixtures fixtures) {
+        call(() -> {
+            admin.loadFixtures(fixtures, adminToken);
+            return null;
+        });
+    }
+
+    /** All state, in the seed file's format. */
+    public Fixtures exportState() {
+        return call(() -> admin.exportState(adminToken));
+    }
+
+    /** Replaces all state with {@code state} (all of it, or nothing when it is refused). */
+    public void importState(Fixtures state) {
+        call(() -> {
+            admin.importState(state, adminToken);
+            return null;
+        });
+    }
+
+    public void setSourceState(String domainId, String sourceId, SourceServerState state, boolean connected) {
+        call(() -> {
+            admin.setSourceState(domainId, sourceId, new SourceState().state(state).connected(connected), adminToken);
+            return null;
+        });
+    }
+
+    public void setTaskState(String domainId, String taskId, TaskState state) {
+        call(() -> {
+            admin.setTaskState(domainId, taskId, new TaskStateChange().state(state), adminToken);
+            return null;
+        });
+    }
+
+    public void setJobStatus(String projectId, String jobId, JobStatus status) {
+        call(() -> {
+            admin.setJobStatus(projectId, jobId, new JobStatusChange().status(status), adminToken);
+            return null;
+        });
+    }
+
+    /** How transitions take time now. */
+    public Timing timing() {
+        return call(() -> admin.getTiming(adminToken));
+    }
+
+    /** How transitions take time: {@code new Timing().mode(DELAY).delayMs(500L)}, or by reads. */
+    public Timing setTiming(Timing timing) {
+        return call(() -> admin.setTiming(timing, adminToken));
+    }
+
+    /** Adds a fault rule; answers it with its id. */
+    public Fault addFault(FaultRule rule) {
+        return call(() -> faults.addFault(rule, adminToken));
+    }
+
+    /**
+     * The gateway's throttling for the next {@code times} requests to {@code operation} (an
+     * operationId, as {@code deleteTasks}): 429 {@code APIGW.0308} with {@code Retry-After: 1}.
+     */
+    public Fault throttle(String operation, int times) {
+        return addFault(new FaultRule().operation(ServiceOperation.fromValue(operation)).times(times)
+                .response(new FaultResponse().status(429).errorCode("APIGW.0308")));
+    }
+
+    public List<Fault> listFaults() {
+        return call(() -> faults.listFaults(adminToken).getFaults());
+    }
+
+    public void removeFault(String id) {
+        call(() -> {
+            faults.removeFault(id, adminToken);
+            return null;
+        });
+    }
+
+    public void clearFaults() {
+        call(() -> {
+            faults.clearFaults(adminToken);
+            return null;
+        });
+    }
+
+    /** Every request the journal holds, oldest first. */
+    public List<RecordedRequest> requests() {
+        return requests(null, null, null, null).getRequests();
+    }
+
+    /** The journal's requests to {@code operation} (or all, when null), with this status, since then, at most {@code limit}. */
+    public RequestJournal requests(String operation, Integer status, OffsetDateTime since, Integer limit) {
+        return call(() -> journal.listRequests(adminToken, operation == null ? null : ServiceOperation.fromValue(operation),
+                status, since, limit));
+    }
+
+    public void clearRequests() {
+        call(() -> {
+            journal.clearRequests(adminToken);
+            return null;
+        });
+    }
+
+    public AdminApi adminApi() {
+        return admin;
+    }
+
+    public FaultsApi faultsApi() {
+        return faults;
+    }
+
+    public JournalApi journalApi() {
+        return journal;
+    }
+
+    private interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (ApiException e) {
+            throw new BatchopsException(e.getCode(), e.getResponseHeaders(), e.getResponseBody(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.batchops.junit5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.drs.v3.model.QueryJobsReq;
+import com.huaweicloud.sdk.drs.v3.model.ShowJobListRequest;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
+import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
+import com.huaweicloud.sdk.sms.v3.model.ListTasksRequest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The extension's options: a credentials file and the principal to act as, a seed file, an instance field. */
+class ExtensionConfigurationTest {
+    private static final Path RESOURCES = Path.of("src/test/resources");
+    private static final Path SEED = Path.of("../examples/seed.json");
+
+    @Nested
+    class WithCredentialsAndAChosenPrincipal {
+        @RegisterExtension
+        static BatchopsExtension batchops = BatchopsExtension.create()
+                .withCredentials(RESOURCES.resolve("principals.json"))
+                .withPrincipal("auditor");
+
+        @Test
+        void theClientsActAsThatPrincipalWithItsRights() {
+            assertEquals("auditor", batchops.principal().name());
+            assertEquals("AUDITORACCESSKEY0002", batchops.principal().accessKey());
+            assertEquals(0, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+            assertEquals(0, batchops.drs().showJobList(new ShowJobListRequest().withBody(
+                    new QueryJobsReq().withCurPage(1).withPerPage(10).withDbUseType(QueryJobsReq.DbUseTypeEnum.MIGRATION)))
+                    .getTotalRecord());
+            ServiceResponseException denied = assertThrows(ServiceResponseException.class, () -> batchops.sms()
+                    .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("t1")))));
+            assertEquals("SMS.9004", denied.getErrorCode(), "the auditor may not delete");
+            batchops.verify(1, RequestPattern.operation("deleteTasks").principal("auditor").status(403));
+        }
+    }
+
+    @Nested
+    class WithASeedFile {
+        @RegisterExtension
+        static BatchopsExtension batchops = BatchopsExtension.create().withSeed(SEED);
+
+        @Test
+        void theSeedIsLoadedBeforeEachTest() {
+            assertEquals(4, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+            batchops.sms().deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("1"))));
+            assertEquals(3, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+        }
+
+        @Test
+        void andAgain() {
+            assertEquals(4, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+        }
+    }
+
+    @Nested
+    class OnAnInstanceField {
+        static String previousUrl;
+
+        @RegisterExtension
+        BatchopsExtension batchops = BatchopsExtension.create();
+
+        @Test
+        void aServerIsStartedForEachTest() {
+            check();
+        }
+
+        @Test
+        void andStoppedAfterIt() {
+            check();
+        }
+
+        private void check() {
+            assertEquals(0, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+            assertNotEquals(previousUrl, batchops.baseUrl(), "a new server, on a new port");
+            previousUrl = batchops.baseUrl();
+        }
+    }
+}
