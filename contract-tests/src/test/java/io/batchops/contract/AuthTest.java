@@ -10,7 +10,7 @@ import static io.batchops.contract.TestServer.DAVE_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench/run} compiles {@code bench/BareGrizzly.java} against the server only when it runs; a
  * change to the services' constructors would otherwise break the benchmark unnoticed until then.
  */
+@InProcessOnly
 class BenchHarnessTest {
 
     @Test

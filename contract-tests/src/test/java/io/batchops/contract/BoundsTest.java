@@ -11,10 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskState;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -266,7 +265,7 @@ class BoundsTest {
             if (requirements != null && !requirements.isEmpty() && !requirements.get(0).isEmpty()) {
                 String scheme = requirements.get(0).keySet().iterator().next();
                 String header = op.contract().api().getComponents().getSecuritySchemes().get(scheme).getName();
-                baselineHeaders.put(header, "token".equals(scheme) ? ALICE_TOKEN : ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
+                baselineHeaders.put(header, "token".equals(scheme) ? ALICE_TOKEN : TestServer.ADMIN_TOKEN);
             }
             for (Parameter parameter : parameters()) {
                 boolean required = Boolean.TRUE.equals(parameter.getRequired());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -83,13 +83,15 @@ class ConcurrencyTest {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
 
+        Seed all = Seed.deletableTasks(ALICE_DOMAIN, taskIds).and(Seed.jobs(ALICE_PROJECT, JobStatus.DELETED, jobIds));
+        Map<String, String> after = State.of(all);
         for (String id : taskIds) {
             assertEquals(1, taskSuccesses.getOrDefault(id, new AtomicInteger()).get(), "task " + id);
-            assertTrue(!State.taskExists(ALICE_DOMAIN, id), "task " + id + " is still there");
+            assertEquals("gone", after.get("task " + ALICE_DOMAIN + "/" + id), "task " + id + " is still there");
         }
         for (String id : jobIds) {
             assertEquals(1, jobSuccesses.getOrDefault(id, new AtomicInteger()).get(), "job " + id);
-            assertEquals(JobStatus.DELETED, State.jobStatus(ALICE_PROJECT, id).orElseThrow());
+            assertEquals("DELETED", after.get("job " + ALICE_PROJECT + "/" + id), "job " + id);
         }
         System.out.printf("concurrency, interleaving %d: %d clients, %d requests in %d ms; %d tasks and %d jobs, "
                         + "each deleted by exactly 1 successful request%n",

@@ -9,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobFixture;
+import io.batchops.client.admin.model.JobStatus;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +98,19 @@ class DrsNeighboursTest {
 
     @Test
     void anIncrementalJobStartsWithItsIncrementalTransfer() {
-        Seed.empty().job(new Job("j", ALICE_PROJECT, "incremental", JobStatus.CONFIGURATION, null, JobRole.STANDALONE,
-                false, null, "sync", "mysql", "up", "eip", "INCR_TRANS", null, null)).load();
+        Seed.empty().job(new JobFixture().id("j").projectId(ALICE_PROJECT).name("incremental")
+                .status(JobStatus.CONFIGURATION).dbUseType(JobFixture.DbUseTypeEnum.SYNC).engineType("mysql")
+                .jobDirection(JobFixture.JobDirectionEnum.UP).netType(JobFixture.NetTypeEnum.EIP)
+                .taskType(JobFixture.TaskTypeEnum.INCR_TRANS)).load();
         assertEquals("success", outcome(start(ALICE_TOKEN, JOBS, Map.of("job_id", "j"))));
         assertEquals("INCRE_TRANSFER_STARTED", status("j"));
     }
 
     @Test
     void aParentNeverStartsAndPausesOnlyInTheDualActiveScenario() {
-        Seed.empty().job("alone", ALICE_PROJECT, JobStatus.CONFIGURATION, JobRole.PARENT, true)
-                .job("dual", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobRole.PARENT, true)
-                .job("single", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobRole.PARENT, false).load();
+        Seed.empty().job("alone", ALICE_PROJECT, JobStatus.CONFIGURATION, JobFixture.RoleEnum.PARENT, true)
+                .job("dual", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobFixture.RoleEnum.PARENT, true)
+                .job("single", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobFixture.RoleEnum.PARENT, false).load();
         assertEquals("failed DRS.M00304", outcome(start(ALICE_TOKEN, JOBS, Map.of("job_id", "alone"))));
         assertEquals("success", outcome(pause(ALICE_TOKEN, JOBS, "dual")));
         assertEquals("failed DRS.M00304", outcome(pause(ALICE_TOKEN, JOBS, "single")));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobFixture;
+import io.batchops.client.admin.model.JobStatus;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -203,9 +203,9 @@ class DrsRulesTest {
     @Test
     void aParentJobOutsideDualActiveIsRefusedWhateverItsStatus() {
         Seed.empty()
-                .job("parent", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobRole.PARENT, false)
-                .job("released-parent", ALICE_PROJECT, JobStatus.RELEASE_RESOURCE_COMPLETE, JobRole.PARENT, false)
-                .job("dr-parent", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobRole.PARENT, true)
+                .job("parent", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobFixture.RoleEnum.PARENT, false)
+                .job("released-parent", ALICE_PROJECT, JobStatus.RELEASE_RESOURCE_COMPLETE, JobFixture.RoleEnum.PARENT, false)
+                .job("dr-parent", ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobFixture.RoleEnum.PARENT, true)
                 .load();
         assertEquals(List.of("parent:DRS.M00304", "parent:DRS.M00304", "released-parent:DRS.M00304",
                 "dr-parent:success"), outcomes(batch(List.of(entry("terminate", "parent"), entry("force_terminate", "parent"),
@@ -215,7 +215,7 @@ class DrsRulesTest {
 
     @Test
     void aChildJobReleasesItsChildTransferThenCanBeDeleted() {
-        Seed.empty().job("child", ALICE_PROJECT, JobStatus.CHILD_TRANSFER_STARTED, JobRole.CHILD, true).load();
+        Seed.empty().job("child", ALICE_PROJECT, JobStatus.CHILD_TRANSFER_STARTED, JobFixture.RoleEnum.CHILD, true).load();
         assertEquals(List.of("child:success"), outcomes(batch(List.of(entry("terminate", "child")))));
         assertEquals(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, State.jobStatus(ALICE_PROJECT, "child").orElseThrow());
         assertEquals(List.of("child:success"), outcomes(batch(List.of(entry("delete", "child")))));

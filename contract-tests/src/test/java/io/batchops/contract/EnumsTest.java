@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * The server's state enums are copies of the specs' value lists (the rules hang off them); each copy
  * holds exactly its spec's values, in the spec's order. The admin spec refers to the same lists.
  */
+@InProcessOnly
 class EnumsTest {
 
     @TestFactory

@@ -16,13 +16,11 @@ import io.batchops.client.BatchopsClient;
 import io.batchops.client.BatchopsException;
 import io.batchops.client.drs.invoker.ApiClient;
 import io.batchops.client.drs.model.DeleteJobReq;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServer;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.client.admin.model.JobFixture;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceFixture;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +109,10 @@ class ExamplesTest {
                 new Scenario(Contract.SMS, "POST", "/v3/sources", "/v3/sources", 200, "registerWeb01", ALICE_TOKEN,
                         requestExample("POST", "/v3/sources", "registerWeb01"), Seed.empty(), false),
                 new Scenario(Contract.SMS, "GET", "/v3/sources", "/v3/sources?limit=10", 200, "oneServer", ALICE_TOKEN,
-                        c -> null, Seed.empty().source(new SourceServer("src-web-01", ALICE_DOMAIN, "web-01",
-                                SourceServerState.STOPPED, true, "192.168.0.10", null, "LINUX", "CENTOS_7_9_64BIT", null, 4,
-                                8589934592L, null, null, null, 1700000000000L, null, null)), false),
+                        c -> null, Seed.empty().source(new SourceFixture().id("src-web-01").domainId(ALICE_DOMAIN)
+                                .name("web-01").state(SourceServerState.STOPPED).connected(true).ip("192.168.0.10")
+                                .osType(SourceFixture.OsTypeEnum.LINUX).osVersion("CENTOS_7_9_64BIT").cpuQuantity(4)
+                                .memory(8589934592L).addDate(1700000000000L)), false),
                 new Scenario(Contract.SMS, "POST", "/v3/tasks", "/v3/tasks", 200, "migrateWeb01", ALICE_TOKEN,
                         requestExample("POST", "/v3/tasks", "migrateWeb01"),
                         Seed.empty().source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true), false),
@@ -122,8 +121,8 @@ class ExamplesTest {
                         requestExample("POST", "/v3/{project_id}/jobs/batch-creation", "createMigration"), Seed.empty(), false),
                 new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs", "/v3/" + ALICE_PROJECT + "/jobs", 200,
                         "firstPage", ALICE_TOKEN, requestExample("POST", "/v3/{project_id}/jobs", "firstPage"),
-                        Seed.empty().job(new Job(JOB_RUNNING, ALICE_PROJECT, "mysql-to-rds", JobStatus.INCRE_TRANSFER_STARTED,
-                                        JobRole.STANDALONE, false))
+                        Seed.empty().job(new JobFixture().id(JOB_RUNNING).projectId(ALICE_PROJECT).name("mysql-to-rds")
+                                        .status(JobStatus.INCRE_TRANSFER_STARTED))
                                 .job(JOB_RELEASED, ALICE_PROJECT, JobStatus.DELETED), false),
                 new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-status",
                         "/v3/" + ALICE_PROJECT + "/jobs/batch-status", 200, "twoJobs", ALICE_TOKEN,
@@ -131,25 +130,24 @@ class ExamplesTest {
                 new Scenario(Contract.ADMIN, "GET", "/_batchops/health", "/_batchops/health", 200, "up", null,
                         c -> null, Seed.empty(), false),
                 new Scenario(Contract.ADMIN, "POST", "/_batchops/fixtures", "/_batchops/fixtures", 204, "oneOfEach",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("POST", "/_batchops/fixtures", "oneOfEach"),
+                        TestServer.ADMIN_TOKEN, requestExample("POST", "/_batchops/fixtures", "oneOfEach"),
                         Seed.empty(), false),
                 new Scenario(Contract.ADMIN, "PUT", "/_batchops/sms/accounts/{domain_id}/sources/{source_id}/state",
                         "/_batchops/sms/accounts/" + ALICE_DOMAIN + "/sources/src-1/state", 204, "stopped",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN,
+                        TestServer.ADMIN_TOKEN,
                         requestExample("PUT", "/_batchops/sms/accounts/{domain_id}/sources/{source_id}/state", "stopped"),
                         Seed.empty().source("src-1", ALICE_DOMAIN, SourceServerState.SYNCING, true), false),
                 new Scenario(Contract.ADMIN, "GET", "/_batchops/state", "/_batchops/state", 200, "oneOfEach",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, c -> null, Seed.of(io.batchops.server.json.Json.MAPPER.convertValue(
-                                Contract.ADMIN.responseExample("GET", "/_batchops/state", 200, "oneOfEach"),
-                                io.batchops.server.store.Fixtures.class)), false),
+                        TestServer.ADMIN_TOKEN, c -> null, Seed.of(
+                                Contract.ADMIN.responseExample("GET", "/_batchops/state", 200, "oneOfEach")), false),
                 new Scenario(Contract.ADMIN, "PUT", "/_batchops/state", "/_batchops/state", 204, "oneJob",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("PUT", "/_batchops/state", "oneJob"),
+                        TestServer.ADMIN_TOKEN, requestExample("PUT", "/_batchops/state", "oneJob"),
                         Seed.aliceSample(), false),
                 new Scenario(Contract.ADMIN, "POST", "/_batchops/faults", "/_batchops/faults", 201, "throttleOnce",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("POST", "/_batchops/faults", "throttleOnce"),
+                        TestServer.ADMIN_TOKEN, requestExample("POST", "/_batchops/faults", "throttleOnce"),
                         Seed.empty(), false),
                 new Scenario(Contract.ADMIN, "PUT", "/_batchops/timing", "/_batchops/timing", 200, "threeReads",
-                        ServerConfig.DEVELOPMENT_ADMIN_TOKEN, requestExample("PUT", "/_batchops/timing", "threeReads"),
+                        TestServer.ADMIN_TOKEN, requestExample("PUT", "/_batchops/timing", "threeReads"),
                         Seed.empty(), false),
                 // Every SMS operation documents the gateway's answer to a missing token.
                 new Scenario(Contract.SMS, "POST", "/v3/sources", "/v3/sources", 401, "tokenMissing", null,
@@ -201,8 +199,8 @@ class ExamplesTest {
                 new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-detail",
                         "/v3/" + ALICE_PROJECT + "/jobs/batch-detail", 200, "oneJob", ALICE_TOKEN,
                         requestExample("POST", "/v3/{project_id}/jobs/batch-detail", "oneJob"),
-                        Seed.empty().job(new Job(JOB_RELEASED, ALICE_PROJECT, "mysql-to-rds", JobStatus.PAUSING,
-                                JobRole.STANDALONE, false)), false),
+                        Seed.empty().job(new JobFixture().id(JOB_RELEASED).projectId(ALICE_PROJECT).name("mysql-to-rds")
+                                .status(JobStatus.PAUSING)), false),
                 new Scenario(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-starting",
                         "/v3/" + ALICE_PROJECT + "/jobs/batch-starting", 202, "startNow", ALICE_TOKEN,
                         requestExample("POST", "/v3/{project_id}/jobs/batch-starting", "startNow"),

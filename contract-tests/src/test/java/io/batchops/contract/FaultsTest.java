@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsTest {
     private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
+        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
     }
 
     private static JsonNode addFault(Object rule) {

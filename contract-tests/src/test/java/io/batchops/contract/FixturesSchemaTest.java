@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * has exactly the properties of its schema in {@code admin.yaml}, so that neither can hold a field the
  * other drops.
  */
+@InProcessOnly
 class FixturesSchemaTest {
 
     @TestFactory

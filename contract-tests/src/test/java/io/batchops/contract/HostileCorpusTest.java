@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.ServerConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +83,7 @@ class HostileCorpusTest {
 
     private static String fill(String text) {
         return text.replace("{token}", ALICE_TOKEN).replace("{project}", ALICE_PROJECT)
-                .replace("{admin}", ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
+                .replace("{admin}", TestServer.ADMIN_TOKEN);
     }
 
     /** A string, or pieces each a string or [string, times]. */

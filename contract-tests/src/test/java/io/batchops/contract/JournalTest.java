@@ -15,8 +15,7 @@ import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import com.huaweicloud.sdk.sms.v3.model.ListTasksRequest;
-import io.batchops.server.auth.Credentials;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -124,7 +123,7 @@ class JournalTest {
 
     @Test
     void aBadSignatureKeepsWhatTheServerSignedButNeitherSecretNorSignature() throws Exception {
-        Credentials.AccessKey wrongSecret = new Credentials.AccessKey(ALICE_KEY.ak(), "not-alices-secret");
+        TestServer.AccessKey wrongSecret = new TestServer.AccessKey(ALICE_KEY.ak(), "not-alices-secret");
         var sms = Sdk.sms(wrongSecret, ALICE_DOMAIN);
         assertThrows(ServiceResponseException.class, () -> sms.listTasks(new ListTasksRequest().withLimit(5).withName("a b")));
         assertThrows(ServiceResponseException.class, () -> sms.deleteTasks(

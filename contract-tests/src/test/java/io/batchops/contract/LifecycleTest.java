@@ -54,9 +54,8 @@ import com.huaweicloud.sdk.sms.v3.model.TargetServerByTask;
 import com.huaweicloud.sdk.sms.v3.model.UpdateCopyStateRequest;
 import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusReq;
 import com.huaweicloud.sdk.sms.v3.model.UpdateTaskStatusRequest;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServerState;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceServerState;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -69,7 +68,7 @@ import org.junit.jupiter.api.Test;
  * transitions with each timing.
  */
 class LifecycleTest {
-    private static final String ADMIN = ServerConfig.DEVELOPMENT_ADMIN_TOKEN;
+    private static final String ADMIN = TestServer.ADMIN_TOKEN;
 
     private static Wire admin(String method, String path) {
         return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", ADMIN);
@@ -399,6 +398,6 @@ class LifecycleTest {
                 "tasks", List.of(Map.of("id", "t", "domain_id", ALICE_DOMAIN, "source_id", "s"))))).send();
         assertEquals(204, loaded.status(), loaded::toString);
         assertEquals("SMS.2015", Target.SMS_DELETE.request().token(ALICE_TOKEN).body(Map.of("ids", List.of("t"))).send().errorCode());
-        assertEquals(SourceServerState.SYNCING, TestServer.store().inAccount(ALICE_DOMAIN, a -> a.source("s")).orElseThrow().state());
+        assertEquals(SourceServerState.SYNCING, State.sourceState(ALICE_DOMAIN, "s").orElseThrow());
     }
 }

@@ -15,7 +15,6 @@ import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import io.batchops.server.BatchopsServer;
 import io.batchops.server.ServerConfig;
-import io.batchops.server.auth.Credentials;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +26,11 @@ import org.junit.jupiter.api.Test;
  * (the development principal) and {@code examples/seed.json}, through the generated client and the
  * official SDK as the README uses them; and the README's example credentials file.
  */
+@InProcessOnly
 class ReadmeExamplesTest {
     private static final String DEV_DOMAIN = "0970dd7a1300f5672ff2c003c60ae115";
     private static final String DEV_PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
-    /** The development access key pair, as the README documents it. */
-    private static final Credentials.AccessKey DEV_KEY =
-            new Credentials.AccessKey("BATCHOPSDEVACCESSKEY", "batchops-development-secret-key-not-secret");
+    private static final TestServer.AccessKey DEV_KEY = TestServer.DEVELOPMENT_KEY;
     private static final Path EXAMPLES = Path.of(System.getProperty("batchops.examples.dir", "../examples"));
     private static BatchopsServer server;
 
@@ -88,7 +86,7 @@ class ReadmeExamplesTest {
         try (BatchopsServer withFile = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0,
                 EXAMPLES.resolve("credentials.json"), EXAMPLES.resolve("seed.json")))) {
             String endpoint = withFile.uri().toString();
-            Sdk.sms(endpoint, new Credentials.AccessKey("ADMINACCESSKEY000001", "admin-secret-key-change-me"), DEV_DOMAIN)
+            Sdk.sms(endpoint, new TestServer.AccessKey("ADMINACCESSKEY000001", "admin-secret-key-change-me"), DEV_DOMAIN)
                     .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("1"))));
             BatchopsException denied = assertThrows(BatchopsException.class,
                     () -> BatchopsClient.create(endpoint, "operator-token").deleteTasks(List.of("2")));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,6 @@ import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 import com.huaweicloud.sdk.drs.v3.DrsClient;
 import com.huaweicloud.sdk.sms.v3.SmsClient;
-import io.batchops.server.auth.Credentials;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,12 +25,12 @@ final class Sdk {
     }
 
     /** An SMS client of the test server. */
-    static SmsClient sms(Credentials.AccessKey key, String domainId) {
+    static SmsClient sms(TestServer.AccessKey key, String domainId) {
         return sms(TestServer.uri().toString(), key, domainId);
     }
 
     /** An SMS client as a user builds one: a global service, so a domain id. */
-    static SmsClient sms(String endpoint, Credentials.AccessKey key, String domainId) {
+    static SmsClient sms(String endpoint, TestServer.AccessKey key, String domainId) {
         return SmsClient.newBuilder()
                 .withCredential(new GlobalCredentials().withAk(key.ak()).withSk(key.sk()).withDomainId(domainId))
                 .withEndpoint(endpoint)
@@ -40,12 +39,12 @@ final class Sdk {
     }
 
     /** A DRS client of the test server. */
-    static DrsClient drs(Credentials.AccessKey key, String projectId) {
+    static DrsClient drs(TestServer.AccessKey key, String projectId) {
         return drs(TestServer.uri().toString(), key, projectId);
     }
 
     /** A DRS v3 client as a user builds one: a regional service, so a project id. */
-    static DrsClient drs(String endpoint, Credentials.AccessKey key, String projectId) {
+    static DrsClient drs(String endpoint, TestServer.AccessKey key, String projectId) {
         return DrsClient.newBuilder()
                 .withCredential(new BasicCredentials().withAk(key.ak()).withSk(key.sk()).withProjectId(projectId))
                 .withEndpoint(endpoint)
@@ -66,16 +65,16 @@ final class Sdk {
         return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String body,
+    static Map<String, String> sign(TestServer.AccessKey key, String method, String pathAndQuery, String body,
             Map<String, String> headers, Instant date) {
         return sign(key, method, pathAndQuery, "application/json", body, headers, date);
     }
 
     /**
-     * As {@link #sign(Credentials.AccessKey, String, String, String, Map, Instant)}, for a body of
+     * As {@link #sign(TestServer.AccessKey, String, String, String, Map, Instant)}, for a body of
      * {@code contentType}, or none when that is null; the query is as sent, percent-encoded.
      */
-    static Map<String, String> sign(Credentials.AccessKey key, String method, String pathAndQuery, String contentType,
+    static Map<String, String> sign(TestServer.AccessKey key, String method, String pathAndQuery, String contentType,
             String body, Map<String, String> headers, Instant date) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         HttpRequest.HttpRequestBuilder request = HttpRequest.newBuilder()

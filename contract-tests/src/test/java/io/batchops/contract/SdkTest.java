@@ -22,9 +22,8 @@ import com.huaweicloud.sdk.drs.v3.model.DeleteJobResp;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksResponse;
-import io.batchops.server.auth.Credentials;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServerState;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceServerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ import org.junit.jupiter.api.Test;
  * error paths; then requests signed by the SDK's own signer and tampered with, which must be refused.
  */
 class SdkTest {
-    private static final Credentials.AccessKey UNKNOWN_KEY = new Credentials.AccessKey("NOSUCHACCESSKEY00000", "whatever");
-    private static final Credentials.AccessKey WRONG_SECRET = new Credentials.AccessKey(ALICE_KEY.ak(), "not-alice-secret");
+    private static final TestServer.AccessKey UNKNOWN_KEY = new TestServer.AccessKey("NOSUCHACCESSKEY00000", "whatever");
+    private static final TestServer.AccessKey WRONG_SECRET = new TestServer.AccessKey(ALICE_KEY.ak(), "not-alice-secret");
     private static final String SMS_BODY = "{\"ids\":[\"1\",\"2\"]}";
 
     /** Everything the server logs while these tests run, to check no secret ends up there. */
@@ -185,7 +184,7 @@ class SdkTest {
         return Target.SMS_DELETE.request().token(null).headers(signed).body(body);
     }
 
-    private static Map<String, String> signSms(Credentials.AccessKey key, String pathAndQuery, String body, Instant date) {
+    private static Map<String, String> signSms(TestServer.AccessKey key, String pathAndQuery, String body, Instant date) {
         return Sdk.sign(key, "POST", pathAndQuery, body, Map.of("X-Domain-Id", ALICE_DOMAIN), date);
     }
 

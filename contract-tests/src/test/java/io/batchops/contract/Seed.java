@@ -1,36 +1,52 @@
 package io.batchops.contract;
 
-import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.MigrationTask;
-import io.batchops.server.sms.SourceServer;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
-import io.batchops.server.store.Fixtures;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchops.client.admin.invoker.ApiClient;
+import io.batchops.client.admin.model.Fixtures;
+import io.batchops.client.admin.model.FixturesDrs;
+import io.batchops.client.admin.model.FixturesSms;
+import io.batchops.client.admin.model.JobFixture;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceFixture;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskFixture;
+import io.batchops.client.admin.model.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the state a test starts from. */
+/** Builds the state a test starts from, as the control API's fixtures document (admin.yaml's Fixtures). */
 final class Seed {
     /** A source server that never blocks its tasks' deletion. */
     static final String IDLE_SOURCE = "src-idle";
+    /** The generated client's mapper, leaving absent values out as the server expects. */
+    static final ObjectMapper MAPPER = ApiClient.createDefaultObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private final List<SourceServer> sources = new ArrayList<>();
-    private final List<MigrationTask> tasks = new ArrayList<>();
-    private final List<Job> jobs = new ArrayList<>();
+    private final List<SourceFixture> sources = new ArrayList<>();
+    private final List<TaskFixture> tasks = new ArrayList<>();
+    private final List<JobFixture> jobs = new ArrayList<>();
 
     static Seed empty() {
         return new Seed();
     }
 
     /** The state a fixtures document (the seed file's format) describes. */
-    static Seed of(Fixtures fixtures) {
+    static Seed of(JsonNode document) {
+        Fixtures fixtures = MAPPER.convertValue(document, Fixtures.class);
         Seed seed = new Seed();
-        seed.sources.addAll(fixtures.sms().sources());
-        seed.tasks.addAll(fixtures.sms().tasks());
-        seed.jobs.addAll(fixtures.drs().jobs());
+        if (fixtures.getSms() != null) {
+            seed.sources.addAll(orEmpty(fixtures.getSms().getSources()));
+            seed.tasks.addAll(orEmpty(fixtures.getSms().getTasks()));
+        }
+        if (fixtures.getDrs() != null) {
+            seed.jobs.addAll(orEmpty(fixtures.getDrs().getJobs()));
+        }
         return seed;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /**
@@ -62,10 +78,10 @@ final class Seed {
     }
 
     Seed source(String id, String domain, SourceServerState state, boolean connected) {
-        return source(new SourceServer(id, domain, "server-" + id, state, connected));
+        return source(new SourceFixture().id(id).domainId(domain).name("server-" + id).state(state).connected(connected));
     }
 
-    Seed source(SourceServer source) {
+    Seed source(SourceFixture source) {
         sources.add(source);
         return this;
     }
@@ -75,23 +91,24 @@ final class Seed {
     }
 
     Seed task(String id, String domain, String sourceId, TaskState state) {
-        return task(new MigrationTask(id, domain, "task-" + id, sourceId, state));
+        return task(new TaskFixture().id(id).domainId(domain).name("task-" + id).sourceId(sourceId).state(state));
     }
 
-    Seed task(MigrationTask task) {
+    Seed task(TaskFixture task) {
         tasks.add(task);
         return this;
     }
 
     Seed job(String id, String project, JobStatus status) {
-        return job(id, project, status, JobRole.STANDALONE, false);
+        return job(id, project, status, JobFixture.RoleEnum.STANDALONE, false);
     }
 
-    Seed job(String id, String project, JobStatus status, JobRole role, boolean dualActive) {
-        return job(new Job(id, project, "job-" + id, status, role, dualActive));
+    Seed job(String id, String project, JobStatus status, JobFixture.RoleEnum role, boolean dualActive) {
+        return job(new JobFixture().id(id).projectId(project).name("job-" + id).status(status).role(role)
+                .dualActive(dualActive));
     }
 
-    Seed job(Job job) {
+    Seed job(JobFixture job) {
         jobs.add(job);
         return this;
     }
@@ -103,16 +120,18 @@ final class Seed {
         return this;
     }
 
-    List<MigrationTask> tasks() {
+    List<TaskFixture> tasks() {
         return List.copyOf(tasks);
     }
 
-    List<Job> jobs() {
+    List<JobFixture> jobs() {
         return List.copyOf(jobs);
     }
 
-    Fixtures fixtures() {
-        return new Fixtures(new Fixtures.Sms(sources, tasks), new Fixtures.Drs(jobs));
+    /** The fixtures document, as JSON. */
+    JsonNode fixtures() {
+        return MAPPER.valueToTree(new Fixtures().sms(new FixturesSms().sources(sources).tasks(tasks))
+                .drs(new FixturesDrs().jobs(jobs)));
     }
 
     /** Makes this the server's whole state. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The real jar, stopped with SIGTERM while a request is under way: that request is finished and
  * answered, a new connection is refused, and the process exits.
  */
+@InProcessOnly
 class ShutdownTest {
     private static final Path SEED = Path.of(System.getProperty("batchops.examples.dir", "../examples")).resolve("seed.json");
 

@@ -1,6 +1,9 @@
 package io.batchops.contract;
 
 import static io.batchops.contract.TestServer.ALICE_DOMAIN;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskFixture;
+import io.batchops.client.admin.model.TaskState;
 import static io.batchops.contract.TestServer.ALICE_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,9 +30,9 @@ class SignedQueryTest {
 
     @BeforeEach
     void seed() {
-        Seed seed = Seed.empty().source("src", ALICE_DOMAIN, io.batchops.server.sms.SourceServerState.STOPPED, true);
-        NAMES.forEach(name -> seed.task(new io.batchops.server.sms.MigrationTask("t-" + name.hashCode(), ALICE_DOMAIN, name,
-                "src", io.batchops.server.sms.TaskState.READY)));
+        Seed seed = Seed.empty().source("src", ALICE_DOMAIN, SourceServerState.STOPPED, true);
+        NAMES.forEach(name -> seed.task(new TaskFixture().id("t-" + name.hashCode()).domainId(ALICE_DOMAIN).name(name)
+                .sourceId("src").state(TaskState.READY)));
         seed.load();
     }
 

@@ -9,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskState;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +67,7 @@ class SmsNeighboursTest {
 
     private static void timing(String json) {
         Exchange set = Wire.to(Contract.ADMIN, "PUT", "/_batchops/timing")
-                .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).body(json).send();
+                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).body(json).send();
         assertEquals(200, set.status(), set::toString);
     }
 

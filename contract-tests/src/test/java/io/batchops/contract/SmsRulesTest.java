@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

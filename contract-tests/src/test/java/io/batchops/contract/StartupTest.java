@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The real jar's start: from the class-data archive the build trained for it, and asking G1 to
  * give memory back once idle, unless the command line chose otherwise.
  */
+@InProcessOnly
 class StartupTest {
     private static final Path JCMD = RealJar.JAVA.resolveSibling("jcmd");
     /** A line of {@code jcmd VM.flags -all}: type, name, =, value. */

@@ -1,23 +1,49 @@
 package io.batchops.contract;
 
-import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceServerState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** What the server holds: read straight from its store, or listed through the API. */
+/** What the server holds, read through the control API's export ({@code GET /_batchops/state}) or listed through the API. */
 final class State {
     private State() {
     }
 
+    /** All state, in the seed file's format. */
+    static JsonNode export() {
+        Exchange exported = Wire.to(Contract.ADMIN, "GET", "/_batchops/state")
+                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).send();
+        if (exported.status() != 200) {
+            throw new AssertionError("cannot export the state: " + exported);
+        }
+        return exported.json();
+    }
+
+    private static Optional<JsonNode> find(JsonNode state, String service, String list, String ownerField, String owner,
+            String id) {
+        for (JsonNode entry : state.path(service).path(list)) {
+            if (owner.equals(entry.path(ownerField).asText()) && id.equals(entry.path("id").asText())) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
     static boolean taskExists(String domain, String id) {
-        return TestServer.store().inAccount(domain, account -> account.task(id).isPresent());
+        return find(export(), "sms", "tasks", "domain_id", domain, id).isPresent();
     }
 
     static Optional<JobStatus> jobStatus(String project, String id) {
-        return TestServer.store().inProject(project, jobs -> jobs.job(id).map(Job::status));
+        return find(export(), "drs", "jobs", "project_id", project, id)
+                .map(job -> JobStatus.fromValue(job.path("status").asText()));
+    }
+
+    static Optional<SourceServerState> sourceState(String domain, String id) {
+        return find(export(), "sms", "sources", "domain_id", domain, id)
+                .map(source -> SourceServerState.fromValue(source.path("state").asText()));
     }
 
     /**
@@ -25,11 +51,13 @@ final class State {
      * snapshots are equal when a request changed none of them.
      */
     static TreeMap<String, String> of(Seed seed) {
+        JsonNode state = export();
         TreeMap<String, String> snapshot = new TreeMap<>();
-        seed.tasks().forEach(task -> snapshot.put("task " + task.domainId() + "/" + task.id(),
-                taskExists(task.domainId(), task.id()) ? "present" : "gone"));
-        seed.jobs().forEach(job -> snapshot.put("job " + job.projectId() + "/" + job.id(),
-                jobStatus(job.projectId(), job.id()).map(Enum::name).orElse("gone")));
+        seed.tasks().forEach(task -> snapshot.put("task " + task.getDomainId() + "/" + task.getId(),
+                find(state, "sms", "tasks", "domain_id", task.getDomainId(), task.getId()).isPresent() ? "present" : "gone"));
+        seed.jobs().forEach(job -> snapshot.put("job " + job.getProjectId() + "/" + job.getId(),
+                find(state, "drs", "jobs", "project_id", job.getProjectId(), job.getId())
+                        .map(found -> found.path("status").asText()).orElse("gone")));
         return snapshot;
     }
 
@@ -41,6 +69,6 @@ final class State {
                 Wire.to(Contract.DRS, "POST", "/v3/" + TestServer.ALICE_PROJECT + "/jobs").token(TestServer.ALICE_TOKEN)
                         .body(Map.of("cur_page", 1, "per_page", 100, "db_use_type", "migration")).send().body(),
                 Wire.to(Contract.ADMIN, "GET", "/_batchops/timing")
-                        .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).send().body());
+                        .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).send().body());
     }
 }

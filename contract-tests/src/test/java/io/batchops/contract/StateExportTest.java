@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchops.server.BatchopsServer;
 import io.batchops.server.ServerConfig;
-import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.client.admin.model.JobFixture;
+import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.admin.model.SourceServerState;
+import io.batchops.client.admin.model.TaskState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StateExportTest {
 
     private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
+        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
     }
 
     private static JsonNode export() {
@@ -49,7 +49,7 @@ class StateExportTest {
                 .source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true)
                 .source("b-src", BOB_DOMAIN, SourceServerState.CLONING, false)
                 .task("b-task", BOB_DOMAIN, "b-src", TaskState.MIGRATE_FAIL)
-                .job("b-parent", BOB_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobRole.PARENT, true)
+                .job("b-parent", BOB_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, JobFixture.RoleEnum.PARENT, true)
                 .load();
         assertEquals(200, Wire.to(Contract.SMS, "POST", "/v3/tasks").token(TestServer.ALICE_TOKEN)
                 .body(Contract.SMS.requestExamples("POST", "/v3/tasks").get("migrateWeb01").getValue()).send().status());
@@ -91,6 +91,7 @@ class StateExportTest {
     }
 
     @Test
+    @InProcessOnly
     void aSeedFileOfTheExportStartsTheSameState(@TempDir Path dir) throws IOException, InterruptedException {
         someOfEverything();
         JsonNode before = export();
@@ -99,7 +100,7 @@ class StateExportTest {
         try (BatchopsServer server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, null, seed))) {
             HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     HttpRequest.newBuilder(URI.create(server.uri() + "/_batchops/state"))
-                            .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).build(),
+                            .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer::body);
             assertEquals(before, Exchange.MAPPER.readTree(answer.body()));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchops.server.ServerConfig;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -273,7 +272,7 @@ class TcasesTest {
     private static String credentialOr(String header, String value) {
         return switch (header) {
             case TOKEN -> TestServer.ALICE_TOKEN;
-            case ADMIN_TOKEN -> ServerConfig.DEVELOPMENT_ADMIN_TOKEN;
+            case ADMIN_TOKEN -> TestServer.ADMIN_TOKEN;
             default -> value;
         };
     }

@@ -12,8 +12,7 @@ import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import io.batchops.client.BatchopsClient;
 import io.batchops.client.BatchopsException;
 import io.batchops.client.drs.model.DeleteJobReq;
-import io.batchops.server.auth.Credentials;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.client.admin.model.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * answer of ids that do not exist.
  */
 class TenancyMatrixTest {
-    record Tenant(String name, String domain, String project, String token, Credentials.AccessKey key) {
+    record Tenant(String name, String domain, String project, String token, TestServer.AccessKey key) {
     }
 
     private static final Tenant ALICE = new Tenant("alice", TestServer.ALICE_DOMAIN, TestServer.ALICE_PROJECT,
@@ -266,8 +265,8 @@ class TenancyMatrixTest {
     /** The seeded state as first loaded, with at most one entry changed. */
     private static Map<String, String> changedOnly(Seed seed, String key, String value) {
         Map<String, String> expected = new java.util.TreeMap<>();
-        seed.tasks().forEach(task -> expected.put("task " + task.domainId() + "/" + task.id(), "present"));
-        seed.jobs().forEach(job -> expected.put("job " + job.projectId() + "/" + job.id(), job.status().name()));
+        seed.tasks().forEach(task -> expected.put("task " + task.getDomainId() + "/" + task.getId(), "present"));
+        seed.jobs().forEach(job -> expected.put("job " + job.getProjectId() + "/" + job.getId(), job.getStatus().getValue()));
         if (key != null) {
             assertEquals(true, expected.containsKey(key), key);
             expected.put(key, value);

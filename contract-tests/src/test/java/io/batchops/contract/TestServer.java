@@ -1,22 +1,22 @@
 package io.batchops.contract;
 
-import io.batchops.server.BatchopsServer;
-import io.batchops.server.ServerConfig;
-import io.batchops.server.auth.Action;
-import io.batchops.server.auth.Credentials;
-import io.batchops.server.store.Fixtures;
-import io.batchops.server.store.InMemoryStore;
-import io.batchops.server.store.Store;
+import io.batchops.junit5.BatchopsExtension;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The server under test: started once per test JVM, in-process on a free port (or on
- * {@code batchops.test.port}, where a proxy in front of it expects it), with the principals below. Each test loads the state it needs with {@link #reset}.
+ * The server under test, reached over HTTP only. By default the JUnit extension starts it once per
+ * test JVM, in-process, on a free port (or on {@code batchops.test.port}, where a proxy in front of it
+ * expects it). With {@code -Dbatchops.test.uri=URL} (and {@code -Dbatchops.test.admin-token}) the
+ * suite runs against that batchops instead, which must have been started with
+ * {@code --credentials contract-tests/src/test/resources/principals.json}: the principals below.
+ * Each test loads the state it needs with {@link #reset}.
  */
 final class TestServer {
-    static final String ADMIN_TOKEN = ServerConfig.DEVELOPMENT_ADMIN_TOKEN;
+    static final Path PRINCIPALS = Path.of("src/test/resources/principals.json");
+
     static final String ALICE_TOKEN = "alice-token";
     static final String ALICE_DOMAIN = "d0a11ce0000000000000000000000001";
     static final String ALICE_PROJECT = "p0a11ce0000000000000000000000001";
@@ -33,31 +33,35 @@ final class TestServer {
     /** In Alice's account and project, allowed only to stop DRS jobs. */
     static final String DAVE_TOKEN = "dave-token";
 
-    /** Access key pairs, for the official SDK and for signed raw requests. */
-    static final Credentials.AccessKey ALICE_KEY = new Credentials.AccessKey("ALICEACCESSKEY000001", "alice-secret-key");
-    static final Credentials.AccessKey BOB_KEY = new Credentials.AccessKey("BOBACCESSKEY00000002", "bob-secret-key");
-    static final Credentials.AccessKey CAROL_KEY = new Credentials.AccessKey("CAROLACCESSKEY000003", "carol-secret-key");
+    /** An access key pair, for the official SDK and for signed raw requests. */
+    record AccessKey(String ak, String sk) {
+    }
 
-    private static final Store STORE = new InMemoryStore();
-    private static final BatchopsServer SERVER = BatchopsServer.start(
-            new ServerConfig("127.0.0.1", Integer.getInteger("batchops.test.port", 0), null, null), STORE, Credentials.of(List.of(
-                    new Credentials.Entry("alice", ALICE_DOMAIN, List.of(ALICE_PROJECT),
-                            List.of(ALICE_TOKEN, SHORTEST_TOKEN, LONGEST_TOKEN), List.of(ALICE_KEY), null),
-                    new Credentials.Entry("bob", BOB_DOMAIN, List.of(BOB_PROJECT), List.of(BOB_TOKEN), List.of(BOB_KEY), null),
-                    new Credentials.Entry("carol", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(CAROL_TOKEN),
-                            List.of(CAROL_KEY), Set.of()),
-                    new Credentials.Entry("dave", ALICE_DOMAIN, List.of(ALICE_PROJECT), List.of(DAVE_TOKEN), null,
-                            Set.of(Action.DRS_JOB_STOP)))));
+    static final AccessKey ALICE_KEY = new AccessKey("ALICEACCESSKEY000001", "alice-secret-key");
+    static final AccessKey BOB_KEY = new AccessKey("BOBACCESSKEY00000002", "bob-secret-key");
+    static final AccessKey CAROL_KEY = new AccessKey("CAROLACCESSKEY000003", "carol-secret-key");
+    /** The development principal's pair, as the README documents it (for servers started without a credentials file). */
+    static final AccessKey DEVELOPMENT_KEY = new AccessKey("BATCHOPSDEVACCESSKEY", "batchops-development-secret-key-not-secret");
+
+    private static final BatchopsExtension BATCHOPS = BatchopsExtension.create()
+            .withCredentials(PRINCIPALS)
+            .withPort(Integer.getInteger("batchops.test.port", 0))
+            .withoutResetBeforeEach()
+            .start();
+
+    /** The control API's token. */
+    static final String ADMIN_TOKEN = BATCHOPS.adminToken();
 
     private TestServer() {
     }
 
     static URI uri() {
-        return SERVER.uri();
+        return URI.create(BATCHOPS.baseUrl());
     }
 
-    static Store store() {
-        return STORE;
+    /** Whether the server runs in this JVM (so that tests of the process itself can run). */
+    static boolean inProcess() {
+        return BATCHOPS.inProcess();
     }
 
     /** Alice's token of exactly {@code length} characters: the tokens at the spec's bounds. */
@@ -67,20 +71,22 @@ final class TestServer {
                 .orElseThrow(() -> new AssertionError("Alice has no token of length " + length + "; add one"));
     }
 
-    /** Replaces all state with {@code fixtures}, puts back the default timing of transitions, removes every fault rule. */
-    static void reset(Fixtures fixtures) {
-        STORE.clear();
-        fixtures.loadInto(STORE);
-        Exchange timing = Wire.to(Contract.ADMIN, "PUT", "/_batchops/timing")
-                .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN)
-                .body("{\"mode\": \"immediate\"}").send();
-        if (timing.status() != 200) {
-            throw new AssertionError("cannot reset the timing: " + timing);
-        }
-        Exchange faults = Wire.to(Contract.ADMIN, "DELETE", "/_batchops/faults")
-                .header("X-Batchops-Admin-Token", ServerConfig.DEVELOPMENT_ADMIN_TOKEN).send();
-        if (faults.status() != 204) {
-            throw new AssertionError("cannot remove the fault rules: " + faults);
+    /**
+     * Replaces all state with {@code fixtures} (through {@code PUT /_batchops/state}), puts back the
+     * default timing of transitions, removes every fault rule.
+     */
+    static void reset(Object fixtures) {
+        expect(204, Wire.to(Contract.ADMIN, "PUT", "/_batchops/state").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
+                .body(fixtures).send(), "replace the state");
+        expect(200, Wire.to(Contract.ADMIN, "PUT", "/_batchops/timing").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
+                .body(Map.of("mode", "immediate")).send(), "reset the timing");
+        expect(204, Wire.to(Contract.ADMIN, "DELETE", "/_batchops/faults").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
+                .send(), "remove the fault rules");
+    }
+
+    private static void expect(int status, Exchange exchange, String what) {
+        if (exchange.status() != status) {
+            throw new AssertionError("cannot " + what + ": " + exchange);
         }
     }
 }

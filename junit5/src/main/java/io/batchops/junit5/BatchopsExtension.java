@@ -61,6 +61,7 @@ public final class BatchopsExtension
     private Fixtures fixtures;
     private String adminToken;
     private int journalSize = Journal.DEFAULT_CAPACITY;
+    private int port;
     private boolean resetBeforeEach = true;
 
     private BatchopsServer server;
@@ -69,6 +70,7 @@ public final class BatchopsExtension
     private Duration startTime;
     private Principal principal;
     private BatchopsControl control;
+    private String effectiveAdminToken;
     private BatchopsClient client;
     private SmsClient sms;
     private DrsClient drs;
@@ -109,6 +111,12 @@ public final class BatchopsExtension
     /** The control API's token (default {@value ServerConfig#DEVELOPMENT_ADMIN_TOKEN}). */
     public BatchopsExtension withAdminToken(String token) {
         this.adminToken = token;
+        return this;
+    }
+
+    /** The port to listen on (default 0: a free one), for a proxy in front of it that expects one. */
+    public BatchopsExtension withPort(int port) {
+        this.port = port;
         return this;
     }
 
@@ -173,14 +181,15 @@ public final class BatchopsExtension
         String remote = System.getProperty(URI_PROPERTY, "");
         String token = adminToken;
         if (remote.isBlank()) {
-            server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, credentials, null, adminToken,
+            server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, port, credentials, null, adminToken,
                     journalSize));
             uri = server.uri();
         } else {
             uri = URI.create(remote.replaceAll("/$", ""));
             token = System.getProperty(ADMIN_TOKEN_PROPERTY, adminToken);
         }
-        control = BatchopsControl.create(uri.toString(), token == null ? ServerConfig.DEVELOPMENT_ADMIN_TOKEN : token);
+        effectiveAdminToken = token == null ? ServerConfig.DEVELOPMENT_ADMIN_TOKEN : token;
+        control = BatchopsControl.create(uri.toString(), effectiveAdminToken);
         principal = readPrincipal();
         startTime = Duration.ofNanos(System.nanoTime() - began);
         if (!resetBeforeEach) {
@@ -260,6 +269,18 @@ public final class BatchopsExtension
     public Principal principal() {
         requireStarted();
         return principal;
+    }
+
+    /** The control API's token ({@code X-Batchops-Admin-Token}), for raw requests to it. */
+    public String adminToken() {
+        requireStarted();
+        return effectiveAdminToken;
+    }
+
+    /** Whether this extension started the server in this JVM (rather than using {@value #URI_PROPERTY}). */
+    public boolean inProcess() {
+        requireStarted();
+        return server != null;
     }
 
     /** The control API in Java: state, fixtures, timing, faults, the journal. */
