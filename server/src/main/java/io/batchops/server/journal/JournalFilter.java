@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
@@ -66,13 +67,14 @@ final class JournalFilter implements ContainerRequestFilter, ContainerResponseFi
         }
         double latencyMs = (System.nanoTime() - (Long) arrived) / 1_000_000.0;
         Principal principal = AuthFilter.principalOf(request);
-        String project = request.getUriInfo().getPathParameters().getFirst("project_id");
+        MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
+        String project = pathParameters.getFirst("project_id");
         List<String> ids = new ArrayList<>();
-        NamedIds.inPath(request.getUriInfo().getPathParameters(), ids);
+        NamedIds.inPath(pathParameters, ids);
         boolean dropped = FaultFilter.droppedConnection(request);
         Object body = request.getProperty(BODY);
         if (body != null) {
-            NamedIds.inBody(Json.MAPPER.valueToTree(body), ids);
+            NamedIds.inEntity(body, ids);
         } else if (!dropped) {
             unreadBody(request, ids);
         }
