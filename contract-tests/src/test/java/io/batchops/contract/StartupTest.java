@@ -59,6 +59,19 @@ class StartupTest {
         }
     }
 
+    @Test
+    void refusesThePublicCredentialsOnAnAddressOthersCanReach() throws Exception {
+        Process refused = new ProcessBuilder(RealJar.JAVA.toString(), "-jar", RealJar.JAR.toString(), "--host", "0.0.0.0",
+                "--port", "0").redirectErrorStream(true).start();
+        assertTrue(refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it exits");
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, refused.exitValue(), output);
+        assertTrue(output.contains("--allow-development-credentials") && !output.contains("Exception"), output);
+        try (RealJar allowed = RealJar.start(List.of(), "--host", "0.0.0.0", "--allow-development-credentials")) {
+            assertTrue(allowed.port > 0, "starts when the operator says so");
+        }
+    }
+
     /** The server process's JVM options, read through jcmd. */
     private static Map<String, String> flags(RealJar jar) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(JCMD), "jcmd is needed, next to " + RealJar.JAVA);

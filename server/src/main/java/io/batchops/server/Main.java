@@ -40,6 +40,12 @@ public final class Main implements Callable<Integer> {
                     + "(env BATCHOPS_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
     private int journalSize;
 
+    @Option(names = "--allow-development-credentials",
+            defaultValue = "${env:BATCHOPS_ALLOW_DEVELOPMENT_CREDENTIALS:-false}",
+            description = "Serve the development principal or the default admin token on an address other machines "
+                    + "can reach (env BATCHOPS_ALLOW_DEVELOPMENT_CREDENTIALS). Without it, the server refuses to start so.")
+    private boolean allowDevelopmentCredentials;
+
     public static void main(String[] args) {
         CommandLine command = new CommandLine(new Main())
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
@@ -52,6 +58,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        DevelopmentCredentials.refuseOffLoopback(host, credentials == null, adminToken == null || adminToken.isEmpty(),
+                allowDevelopmentCredentials);
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
