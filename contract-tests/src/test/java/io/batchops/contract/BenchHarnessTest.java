@@ -13,15 +13,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench/run} compiles {@code bench/BareGrizzly.java} against the server only when it runs; a
- * change to the services' constructors would otherwise break the benchmark unnoticed until then.
+ * {@code bench/run} compiles {@code bench/BareGrizzly.java} and {@code bench/ExtensionStart.java}
+ * only when it runs; a change to the services' constructors or to the extension would otherwise
+ * break the benchmark unnoticed until then.
  */
 @InProcessOnly
 class BenchHarnessTest {
 
     @Test
     void theBareGrizzlyFloorCompilesAgainstTheServer(@TempDir Path out) {
-        Path source = Path.of(System.getProperty("batchops.bench.dir", "../bench")).resolve("BareGrizzly.java");
+        compiles("BareGrizzly.java", out);
+    }
+
+    @Test
+    void theExtensionsStartTimerCompilesAgainstTheExtension(@TempDir Path out) {
+        compiles("ExtensionStart.java", out);
+    }
+
+    private static void compiles(String file, Path out) {
+        Path source = Path.of(System.getProperty("batchops.bench.dir", "../bench")).resolve(file);
         assertEquals(true, Files.isRegularFile(source), "not found: " + source.toAbsolutePath());
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests run on a JDK");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * answered, a new connection is refused, and the process exits.
  */
 @InProcessOnly
-class ShutdownTest {
+class ShutdownIT {
     private static final Path SEED = Path.of(System.getProperty("batchops.examples.dir", "../examples")).resolve("seed.json");
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * give memory back once idle, unless the command line chose otherwise.
  */
 @InProcessOnly
-class StartupTest {
+class StartupIT {
     private static final Path JCMD = RealJar.JAVA.resolveSibling("jcmd");
     /** A line of {@code jcmd VM.flags -all}: type, name, =, value. */
     private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\S+)\\s+:?=\\s+(\\S+)");
