@@ -61,29 +61,22 @@ public final class BatchopsControl {
 
     /** Everything back to a fresh start: no state, no fault rules, an empty journal, immediate timing. */
     public void resetAll() {
-        call(() -> {
+        run(() -> {
             admin.reset(adminToken);
             faults.clearFaults(adminToken);
             journal.clearRequests(adminToken);
             admin.setTiming(new Timing().mode(Timing.ModeEnum.IMMEDIATE), adminToken);
-            return null;
         });
     }
 
     /** Forgets all state (not the fault rules, the journal or the timing). */
     public void reset() {
-        call(() -> {
-            admin.reset(adminToken);
-            return null;
-        });
+        run(() -> admin.reset(adminToken));
     }
 
     /** Adds source servers, tasks and jobs to what the server holds. */
     public void load(Fixtures fixtures) {
-        call(() -> {
-            admin.loadFixtures(fixtures, adminToken);
-            return null;
-        });
+        run(() -> admin.loadFixtures(fixtures, adminToken));
     }
 
     /** All state, in the seed file's format. */
@@ -93,31 +86,20 @@ public final class BatchopsControl {
 
     /** Replaces all state with {@code state} (all of it, or nothing when it is refused). */
     public void importState(Fixtures state) {
-        call(() -> {
-            admin.importState(state, adminToken);
-            return null;
-        });
+        run(() -> admin.importState(state, adminToken));
     }
 
     public void setSourceState(String domainId, String sourceId, SourceServerState state, boolean connected) {
-        call(() -> {
-            admin.setSourceState(domainId, sourceId, new SourceState().state(state).connected(connected), adminToken);
-            return null;
-        });
+        run(() -> admin.setSourceState(domainId, sourceId, new SourceState().state(state).connected(connected),
+                adminToken));
     }
 
     public void setTaskState(String domainId, String taskId, TaskState state) {
-        call(() -> {
-            admin.setTaskState(domainId, taskId, new TaskStateChange().state(state), adminToken);
-            return null;
-        });
+        run(() -> admin.setTaskState(domainId, taskId, new TaskStateChange().state(state), adminToken));
     }
 
     public void setJobStatus(String projectId, String jobId, JobStatus status) {
-        call(() -> {
-            admin.setJobStatus(projectId, jobId, new JobStatusChange().status(status), adminToken);
-            return null;
-        });
+        run(() -> admin.setJobStatus(projectId, jobId, new JobStatusChange().status(status), adminToken));
     }
 
     /** How transitions take time now. */
@@ -149,17 +131,11 @@ public final class BatchopsControl {
     }
 
     public void removeFault(String id) {
-        call(() -> {
-            faults.removeFault(id, adminToken);
-            return null;
-        });
+        run(() -> faults.removeFault(id, adminToken));
     }
 
     public void clearFaults() {
-        call(() -> {
-            faults.clearFaults(adminToken);
-            return null;
-        });
+        run(() -> faults.clearFaults(adminToken));
     }
 
     /** Every request the journal holds, oldest first. */
@@ -174,10 +150,7 @@ public final class BatchopsControl {
     }
 
     public void clearRequests() {
-        call(() -> {
-            journal.clearRequests(adminToken);
-            return null;
-        });
+        run(() -> journal.clearRequests(adminToken));
     }
 
     public AdminApi adminApi() {
@@ -194,6 +167,17 @@ public final class BatchopsControl {
 
     private interface Call<T> {
         T run() throws ApiException;
+    }
+
+    private interface Action {
+        void run() throws ApiException;
+    }
+
+    private static void run(Action action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
     }
 
     private static <T> T call(Call<T> call) {

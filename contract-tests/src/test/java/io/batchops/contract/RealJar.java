@@ -60,6 +60,11 @@ final class RealJar implements AutoCloseable {
         throw new IllegalStateException("the server stopped before listening: " + String.join("\n", before));
     }
 
+    /** Where it listens, as {@code http://127.0.0.1:PORT}. */
+    String uri() {
+        return "http://127.0.0.1:" + port;
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

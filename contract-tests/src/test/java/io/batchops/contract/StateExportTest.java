@@ -8,28 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.batchops.server.BatchopsServer;
-import io.batchops.server.ServerConfig;
 import io.batchops.client.admin.model.JobFixture;
 import io.batchops.client.admin.model.JobStatus;
 import io.batchops.client.admin.model.SourceServerState;
 import io.batchops.client.admin.model.TaskState;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * All state out and back in, through the control API only: export, reset, import, export gives the
- * same document, for two tenants with a little of everything; and {@code --seed} reads the same
- * document.
+ * same document, for two tenants with a little of everything ({@link StateExportIT}: {@code --seed}
+ * reads the same document).
  */
 class StateExportTest {
 
@@ -37,14 +27,14 @@ class StateExportTest {
         return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
     }
 
-    private static JsonNode export() {
+    static JsonNode export() {
         Exchange state = admin("GET", "/_batchops/state").send();
         assertEquals(200, state.status(), state::toString);
         return state.json();
     }
 
     /** Two tenants, made through the service APIs as well as fixtures, so that every field is set somewhere. */
-    private static void someOfEverything() {
+    static void someOfEverything() {
         Seed.aliceSample()
                 .source("src-web-01", ALICE_DOMAIN, SourceServerState.STOPPED, true)
                 .source("b-src", BOB_DOMAIN, SourceServerState.CLONING, false)
@@ -88,22 +78,5 @@ class StateExportTest {
         JsonNode after = export();
         assertEquals(List.of(), after.path("sms").path("tasks").findValuesAsText("id"));
         assertEquals(List.of("only"), after.path("drs").path("jobs").findValuesAsText("id"));
-    }
-
-    @Test
-    @InProcessOnly
-    void aSeedFileOfTheExportStartsTheSameState(@TempDir Path dir) throws IOException, InterruptedException {
-        someOfEverything();
-        JsonNode before = export();
-        Path seed = dir.resolve("state.json");
-        Files.writeString(seed, before.toString());
-        try (BatchopsServer server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, null, seed))) {
-            HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create(server.uri() + "/_batchops/state"))
-                            .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, answer.statusCode(), answer::body);
-            assertEquals(before, Exchange.MAPPER.readTree(answer.body()));
-        }
     }
 }

@@ -13,8 +13,6 @@ import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobReq;
 import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsRequest;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
-import io.batchops.server.BatchopsServer;
-import io.batchops.server.ServerConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,16 +25,17 @@ import org.junit.jupiter.api.Test;
  * official SDK as the README uses them; and the README's example credentials file.
  */
 @InProcessOnly
-class ReadmeExamplesTest {
+class ReadmeExamplesIT {
     private static final String DEV_DOMAIN = "0970dd7a1300f5672ff2c003c60ae115";
     private static final String DEV_PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
     private static final TestServer.AccessKey DEV_KEY = TestServer.DEVELOPMENT_KEY;
     private static final Path EXAMPLES = Path.of(System.getProperty("batchops.examples.dir", "../examples"));
-    private static BatchopsServer server;
+    /** The packaged jar, started as the README starts it: {@code --seed examples/seed.json}. */
+    private static RealJar server;
 
     @BeforeAll
-    static void start() {
-        server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, null, EXAMPLES.resolve("seed.json")));
+    static void start() throws java.io.IOException {
+        server = RealJar.start(List.of(), "--seed", EXAMPLES.resolve("seed.json").toString());
     }
 
     @AfterAll
@@ -46,7 +45,7 @@ class ReadmeExamplesTest {
 
     @Test
     void theReadmeWalkThrough() {
-        BatchopsClient client = BatchopsClient.create(server.uri().toString(), "dev-token");
+        BatchopsClient client = BatchopsClient.create(server.uri(), "dev-token");
         client.deleteTasks(List.of("1", "2", "3"));
 
         BatchopsException busy = assertThrows(BatchopsException.class, () -> client.deleteTasks(List.of("4")));
@@ -68,7 +67,7 @@ class ReadmeExamplesTest {
 
     @Test
     void theOfficialSdkWithTheDevelopmentKeys() {
-        String endpoint = server.uri().toString();
+        String endpoint = server.uri();
         ServiceResponseException busy = assertThrows(ServiceResponseException.class, () -> Sdk.sms(endpoint, DEV_KEY, DEV_DOMAIN)
                 .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("4")))));
         assertEquals("SMS.2015", busy.getErrorCode());
@@ -82,10 +81,10 @@ class ReadmeExamplesTest {
 
     /** The example credentials file loads, and its principals get what the README says they get. */
     @Test
-    void theExampleCredentialsFile() {
-        try (BatchopsServer withFile = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0,
-                EXAMPLES.resolve("credentials.json"), EXAMPLES.resolve("seed.json")))) {
-            String endpoint = withFile.uri().toString();
+    void theExampleCredentialsFile() throws java.io.IOException {
+        try (RealJar withFile = RealJar.start(List.of(), "--credentials", EXAMPLES.resolve("credentials.json").toString(),
+                "--seed", EXAMPLES.resolve("seed.json").toString())) {
+            String endpoint = withFile.uri();
             Sdk.sms(endpoint, new TestServer.AccessKey("ADMINACCESSKEY000001", "admin-secret-key-change-me"), DEV_DOMAIN)
                     .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("1"))));
             BatchopsException denied = assertThrows(BatchopsException.class,
