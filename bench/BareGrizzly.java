@@ -13,7 +13,6 @@ import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

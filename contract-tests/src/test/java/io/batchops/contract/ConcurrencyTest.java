@@ -4,7 +4,6 @@ import static io.batchops.contract.TestServer.ALICE_DOMAIN;
 import static io.batchops.contract.TestServer.ALICE_PROJECT;
 import static io.batchops.contract.TestServer.ALICE_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchops.client.admin.model.JobStatus;
