@@ -198,7 +198,7 @@ class BoundsTest {
             case "deleteTasks", "deleteServers" -> texts(body.path("ids")).contains("") ? 404 : 200;
             case "deleteServer" -> path.getOrDefault("source_id", "x").isEmpty() ? 404 : 200;
             case "registerServer", "listServers", "showServer", "createTask", "listTasks", "showTask", "deleteTask",
-                    "listJobs", "batchListJobStatus", "health", "version", "getTiming", "setTiming", "updateTaskStatus",
+                    "listJobs", "batchListJobStatus", "health", "version", "metrics", "getTiming", "setTiming", "updateTaskStatus",
                     "updateCopyState", "showOverview", "batchListJobDetails", "exportState", "listFaults", "listRequests" -> 200;
             case "addFault" -> 201;
             // No rule has an id the test could know: a valid id names none.

@@ -133,7 +133,8 @@ final class Contract {
     Map<String, Map<String, Example>> responseExamples(String method, String pathTemplate) {
         Map<String, Map<String, Example>> all = new java.util.TreeMap<>();
         operation(method, pathTemplate).getResponses().forEach((status, response) -> {
-            if (response.getContent() != null && response.getContent().get("application/json").getExamples() != null) {
+            if (response.getContent() != null && response.getContent().get("application/json") != null
+                    && response.getContent().get("application/json").getExamples() != null) {
                 all.put(status, response.getContent().get("application/json").getExamples());
             }
         });

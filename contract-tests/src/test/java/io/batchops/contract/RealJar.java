@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The runnable jar the build made, in a process of its own, on the JVM that runs the tests. */
 final class RealJar implements AutoCloseable {
@@ -18,13 +21,19 @@ final class RealJar implements AutoCloseable {
     static final Path ARCHIVE = JAR.resolveSibling("batchops-server.jsa");
     static final Path JAVA = Path.of(ProcessHandle.current().info().command().orElse("java"));
 
+    /** The start-up line, in either log format; group 1 is the port. */
+    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+
     final Process process;
     /** The port the server printed it listens on. */
     final int port;
+    /** Every line the server printed so far, its start-up lines included. */
+    private final List<String> output;
 
-    private RealJar(Process process, int port) {
+    private RealJar(Process process, int port, List<String> output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts {@code java <jvmOptions> -jar <jar> --port 0 <arguments>} and waits until it listens. */
@@ -36,28 +45,33 @@ final class RealJar implements AutoCloseable {
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            return new RealJar(process, portOf(process));
+            List<String> output = new CopyOnWriteArrayList<>();
+            return new RealJar(process, portOf(process, output), output);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
         }
     }
 
-    private static int portOf(Process server) throws IOException {
+    private static int portOf(Process server, List<String> lines) throws IOException {
         BufferedReader output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> before = new ArrayList<>();
         for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (line.startsWith("batchops listening on")) {
-                int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
-                // Keep draining the output, so that the server never blocks on a full pipe.
-                Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "server-output");
+            lines.add(line);
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                // Keep reading the output, so that the server never blocks on a full pipe.
+                Thread drain = new Thread(() -> output.lines().forEach(lines::add), "server-output");
                 drain.setDaemon(true);
                 drain.start();
-                return port;
+                return Integer.parseInt(listening.group(1));
             }
-            before.add(line);
         }
-        throw new IllegalStateException("the server stopped before listening: " + String.join("\n", before));
+        throw new IllegalStateException("the server stopped before listening: " + String.join("\n", lines));
+    }
+
+    /** The lines the server printed so far. */
+    List<String> output() {
+        return List.copyOf(output);
     }
 
     /** Where it listens, as {@code http://127.0.0.1:PORT}. */

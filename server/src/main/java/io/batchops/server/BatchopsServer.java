@@ -17,7 +17,9 @@ import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.gateway.BodyLimit;
 import io.batchops.server.gateway.GatewayGuard;
+import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.RequestIds;
+import io.batchops.server.gateway.SlowClients;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.journal.JournalFeature;
 import io.batchops.server.journal.JournalResource;
@@ -25,6 +27,7 @@ import io.batchops.server.json.Json;
 import io.batchops.server.json.JsonBodyReader;
 import io.batchops.server.meta.MetaResource;
 import io.batchops.server.meta.SpecsResource;
+import io.batchops.server.pages.Pages;
 import io.batchops.server.sms.SmsSourceService;
 import io.batchops.server.sms.SmsSourcesResource;
 import io.batchops.server.sms.SmsTaskService;
@@ -32,6 +35,8 @@ import io.batchops.server.sms.SmsTasksResource;
 import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
+import io.batchops.server.telemetry.Metrics;
+import io.batchops.server.telemetry.TelemetryFilter;
 import io.batchops.server.timing.Transitions;
 import io.batchops.server.validation.DateTimeParameters;
 import io.batchops.server.validation.FastValidation;
@@ -80,15 +85,20 @@ public final class BatchopsServer implements AutoCloseable {
     private final HttpServer http;
     private final URI uri;
     private final Store store;
+    private final Metrics metrics;
+    private final SlowClients slowClients;
 
-    private BatchopsServer(HttpServer http, URI uri, Store store) {
+    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients) {
         this.http = http;
         this.uri = uri;
         this.store = store;
+        this.metrics = metrics;
+        this.slowClients = slowClients;
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
-    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken, Journal journal) {
+    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken, Journal journal,
+            Metrics metrics, Duration headerTimeout) {
         Clock clock = Clock.systemUTC();
         Transitions transitions = new Transitions(clock);
         Faults faults = new Faults();
@@ -101,7 +111,8 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))
                 .register(new JournalFeature(journal, clock))
-                .register(MetaResource.class)
+                .register(new MetaResource(metrics))
+                .register(new TelemetryFilter(metrics))
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)
@@ -109,7 +120,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(Validation.class)
                 .register(FastValidation.class)
                 .register(RequestIds.class)
-                .register(BodyLimit.class)
+                .register(new BodyLimit(headerTimeout))
                 .register(QueryValues.class)
                 .register(DateTimeParameters.class)
                 .register(new AuthFeature(credentials, clock, adminToken))
@@ -138,10 +149,12 @@ public final class BatchopsServer implements AutoCloseable {
     public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials) {
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, false);
+        Journal journal = new Journal(config.journalSize());
+        Metrics metrics = new Metrics(store, journal);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                createApp(store, credentials, config.adminToken(), new Journal(config.journalSize())));
+                createApp(store, credentials, config.adminToken(), journal, metrics, config.headerTimeout()));
         ServerConfiguration server = http.getServerConfiguration();
-        server.addHttpHandler(new GatewayGuard(application), "/");
+        server.addHttpHandler(new Pages(new GatewayGuard(application)), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.
@@ -151,13 +164,20 @@ public final class BatchopsServer implements AutoCloseable {
         // Grizzly's own ceiling; the guard answers anything over its smaller limit in JSON.
         listener.setMaxHttpHeaderSize(GRIZZLY_MAX_HEADER_BYTES);
         listener.setMaxRequestHeaders(GRIZZLY_MAX_HEADERS);
+        listener.registerAddOn(new NoUpgrades());
+        SlowClients slowClients = config.headerTimeout().isZero() ? null : new SlowClients(config.headerTimeout());
+        if (slowClients != null) {
+            listener.registerAddOn(slowClients);
+            // A blocking read of a body waits no longer than that either: BodyLimit then answers 408.
+            listener.getTransport().setReadTimeout(config.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         try {
             http.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + requested + ": " + e.getMessage(), e);
         }
         URI bound = URI.create("http://" + config.host() + ":" + listener.getPort());
-        return new BatchopsServer(http, bound, store);
+        return new BatchopsServer(http, bound, store, metrics, slowClients);
     }
 
     /** Where the server listens, with the port it really bound. */
@@ -182,6 +202,11 @@ public final class BatchopsServer implements AutoCloseable {
             http.shutdownNow();
         } catch (ExecutionException e) {
             http.shutdownNow();
+        } finally {
+            metrics.close();
+            if (slowClients != null) {
+                slowClients.close();
+            }
         }
     }
 }

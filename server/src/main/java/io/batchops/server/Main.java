@@ -2,12 +2,18 @@ package io.batchops.server;
 
 import io.batchops.server.auth.Credentials;
 import io.batchops.server.journal.Journal;
+import io.batchops.server.meta.Build;
+import io.batchops.server.telemetry.LogFormat;
+import io.batchops.server.telemetry.LogSetup;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code java -jar batchops-server.jar}: parses the options, starts the server, waits. */
 @Command(name = "batchops-server", mixinStandardHelpOptions = true,
@@ -46,21 +52,40 @@ public final class Main implements Callable<Integer> {
                     + "can reach (env BATCHOPS_ALLOW_DEVELOPMENT_CREDENTIALS). Without it, the server refuses to start so.")
     private boolean allowDevelopmentCredentials;
 
+    @Option(names = "--header-timeout", defaultValue = "${env:BATCHOPS_HEADER_TIMEOUT:-30}",
+            description = "Seconds a client may take to send a request's headers, then as long for its body, before "
+                    + "the connection is dropped; 0 waits for ever (env BATCHOPS_HEADER_TIMEOUT, default ${DEFAULT-VALUE}).")
+    private long headerTimeoutSeconds;
+
+    @Option(names = "--log-format", defaultValue = "${env:BATCHOPS_LOG_FORMAT:-text}",
+            description = "text: a line per record, key=value pairs after the message; json: one JSON object a line "
+                    + "(env BATCHOPS_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+    private LogFormat logFormat;
+
+    private static final Logger LOG = LoggerFactory.getLogger("batchops.start");
+
     public static void main(String[] args) {
-        CommandLine command = new CommandLine(new Main())
+        System.exit(command().execute(args));
+    }
+
+    /** The command line as {@code main} parses it (the start-up archive's training run too). */
+    static CommandLine command() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
                 .setExecutionExceptionHandler((failure, line, parsed) -> {
                     line.getErr().println("batchops-server: " + failure.getMessage());
                     return 1;
                 });
-        System.exit(command.execute(args));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        LogSetup.configure(logFormat);
         DevelopmentCredentials.refuseOffLoopback(host, credentials == null, adminToken == null || adminToken.isEmpty(),
                 allowDevelopmentCredentials);
-        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize));
+        BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
+                Duration.ofSeconds(headerTimeoutSeconds)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -68,17 +93,18 @@ public final class Main implements Callable<Integer> {
         }, "batchops-shutdown"));
         // Before the line that says the server is up: whoever waits for it finds the options set.
         Footprint.giveBackWhenIdle();
-        System.out.println("batchops listening on " + server.uri());
+        LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/)",
+                Build.VERSION, server.uri(), server.uri(), server.uri());
         if (credentials == null) {
             // The secret key is in the README, not in the log.
-            System.out.println("No --credentials file: development principal 'developer', X-Auth-Token: "
-                    + Credentials.DEVELOPMENT_TOKEN + ", access key " + Credentials.DEVELOPMENT_AK
-                    + " (secret key: see README), domain (SMS account) " + Credentials.DEVELOPMENT_DOMAIN
-                    + ", project (DRS) " + Credentials.DEVELOPMENT_PROJECT + ", every action allowed.");
+            LOG.info("No --credentials file: development principal 'developer', X-Auth-Token: {}, access key {} "
+                    + "(secret key: see README), domain (SMS account) {}, project (DRS) {}, every action allowed.",
+                    Credentials.DEVELOPMENT_TOKEN, Credentials.DEVELOPMENT_AK, Credentials.DEVELOPMENT_DOMAIN,
+                    Credentials.DEVELOPMENT_PROJECT);
         }
         if (adminToken == null) {
-            System.out.println("No --admin-token: the control API under /_batchops/ takes X-Batchops-Admin-Token: "
-                    + ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
+            LOG.info("No --admin-token: the control API under /_batchops/ takes X-Batchops-Admin-Token: {}",
+                    ServerConfig.DEVELOPMENT_ADMIN_TOKEN);
         }
         stopped.await();
         return 0;

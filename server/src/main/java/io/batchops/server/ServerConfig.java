@@ -2,19 +2,28 @@ package io.batchops.server;
 
 import io.batchops.server.journal.Journal;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to run the server. {@code credentials}, {@code seed} and {@code adminToken} may be null: then
  * the development principal is used, the server starts empty, and the control API takes
- * {@value #DEVELOPMENT_ADMIN_TOKEN}. {@code journalSize} is how many requests the journal keeps.
+ * {@value #DEVELOPMENT_ADMIN_TOKEN}. {@code journalSize} is how many requests the journal keeps;
+ * {@code headerTimeout} how long a client may take to send a request's headers, then its body.
  */
-public record ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize) {
+public record ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize,
+        Duration headerTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** How long a client may take to send a request's headers, then its body; zero waits for ever. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_PORT = 8080;
     public static final String DEVELOPMENT_ADMIN_TOKEN = "admin-dev-token";
 
     public ServerConfig(String host, int port, Path credentials, Path seed) {
         this(host, port, credentials, seed, null, Journal.DEFAULT_CAPACITY);
+    }
+
+    public ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize) {
+        this(host, port, credentials, seed, adminToken, journalSize, DEFAULT_HEADER_TIMEOUT);
     }
 
     public ServerConfig {
@@ -24,6 +33,9 @@ public record ServerConfig(String host, int port, Path credentials, Path seed, S
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535 (0 picks a free port)");
+        }
+        if (headerTimeout == null || headerTimeout.isNegative()) {
+            throw new IllegalArgumentException("header timeout must be 0 (none) or more");
         }
         if (journalSize < 0) {
             throw new IllegalArgumentException("journal size must be 0 (no journal) or more");

@@ -1,6 +1,8 @@
 package io.batchops.server;
 
 import io.batchops.server.auth.Credentials;
+import io.batchops.server.telemetry.LogFormat;
+import io.batchops.server.telemetry.LogSetup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * The training run of the class-data archive that halves the server's start (see README, "Run"):
@@ -31,7 +32,8 @@ public final class StartupArchive {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        new CommandLine(new Main()).parseArgs("--port", "0");
+        Main.command().parseArgs("--port", "0");
+        LogSetup.configure(LogFormat.TEXT);
         Footprint.giveBackWhenIdle();
         Path seed = Files.createTempFile("batchops-training", ".json");
         Files.writeString(seed, SEED);

@@ -13,13 +13,16 @@ public enum ErrorCode {
     GATEWAY_NO_SUCH_API(Family.GATEWAY, 404, "APIGW.0101",
             "The API does not exist or has not been published in the environment",
             "API不存在或未发布到环境"),
-    // APIGW.0201 and APIGW.0202 are batchops' choices: the gateway's own codes for these are not published.
+    // APIGW.0201, APIGW.0202 and APIGW.0203 are batchops' choices: the gateway's own codes for these are not published.
     GATEWAY_BODY_TOO_LARGE(Family.GATEWAY, 413, "APIGW.0201",
             "Request entity too large: the body exceeds %d bytes",
             "请求体过大：超过 %d 字节"),
     GATEWAY_BAD_REQUEST(Family.GATEWAY, 400, "APIGW.0202",
             "Bad request: %s",
             "错误的请求：%s"),
+    GATEWAY_REQUEST_TIMEOUT(Family.GATEWAY, 408, "APIGW.0203",
+            "Request timeout: the body did not arrive within %d seconds",
+            "请求超时：请求体未在 %d 秒内到达"),
     GATEWAY_THROTTLED(Family.GATEWAY, 429, "APIGW.0308",
             "The request is throttled",
             "请求被流控"),

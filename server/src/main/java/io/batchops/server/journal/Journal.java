@@ -81,6 +81,16 @@ public final class Journal {
         return list(Query.ALL).requests();
     }
 
+    /** How many requests the journal holds now. */
+    public long held() {
+        return Math.min(capacity, next.get() - clearedBefore);
+    }
+
+    /** How many requests it dropped to stay within its capacity, since the last {@link #clear}. */
+    public long dropped() {
+        return Math.max(0, next.get() - clearedBefore - capacity);
+    }
+
     /** Forgets every request recorded so far. */
     public void clear() {
         clearedBefore = next.get();

@@ -81,14 +81,16 @@ final class JournalFilter implements ContainerRequestFilter, ContainerResponseFi
         String errorCode = !dropped && response.getEntity() instanceof ErrorBody error ? error.errorCode() : null;
         SdkSignature.Computed signature = AuthFilter.signatureOf(request);
         URI uri = request.getUriInfo().getRequestUri();
-        journal.record(new RecordedRequest(0, (Instant) request.getProperty(ARRIVED_AT), RequestIds.of(request),
+        RecordedRequest recorded = new RecordedRequest(0, (Instant) request.getProperty(ARRIVED_AT), RequestIds.of(request),
                 operation, request.getMethod(), uri.getRawPath(), uri.getRawQuery(),
                 principal == null ? null : principal.name(), AuthFilter.schemeOf(request), AuthFilter.accessKeyOf(request),
                 AuthFilter.refusalOf(request), project != null ? project : principal == null ? null : principal.domainId(),
                 List.copyOf(ids), dropped ? null : response.getStatus(), errorCode, latencyMs,
                 FaultFilter.firedFor(request),
                 signature == null ? null : new RecordedRequest.SignatureCheck(signature.canonicalRequest(),
-                        signature.stringToSign())));
+                        signature.stringToSign()));
+        journal.record(recorded);
+        request.setProperty(RecordedRequest.PROPERTY, recorded);
     }
 
     /** The ids in a body the operation never read (the gateway refused the request first): read here, if JSON. */

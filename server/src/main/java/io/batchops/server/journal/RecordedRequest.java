@@ -38,6 +38,14 @@ public record RecordedRequest(
             @JsonProperty("string_to_sign") String stringToSign) {
     }
 
+    /** The request property under which the journal's filter leaves the record of the request it answered. */
+    static final String PROPERTY = RecordedRequest.class.getName();
+
+    /** The record of a request to a service operation, once answered; null for any other request. */
+    public static RecordedRequest of(jakarta.ws.rs.container.ContainerRequestContext request) {
+        return (RecordedRequest) request.getProperty(PROPERTY);
+    }
+
     /** When it was received, in RFC 3339 (UTC). */
     @JsonProperty("time")
     public String time() {

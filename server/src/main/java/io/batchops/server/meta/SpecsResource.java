@@ -1,5 +1,7 @@
 package io.batchops.server.meta;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.batchops.server.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -9,9 +11,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** {@code /openapi/{name}.yaml}: the specs the server was built from, byte for byte. */
+/**
+ * {@code /openapi/{name}.yaml}: the specs the server was built from, byte for byte; and
+ * {@code /openapi/{name}.json}, the same in JSON, for pages that read their value lists.
+ */
 @Path("openapi")
 public final class SpecsResource {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @GET
+    @Path("{name: sms|drs|admin}.json")
+    @Produces("application/json")
+    public byte[] specAsJson(@PathParam("name") String name) throws IOException {
+        return Json.MAPPER.writeValueAsBytes(YAML.readTree(spec(name)));
+    }
+
     @GET
     @Path("{name: sms|drs|admin}.yaml")
     @Produces("application/yaml")

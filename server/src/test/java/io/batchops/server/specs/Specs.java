@@ -29,6 +29,11 @@ final class Specs {
         return schema(parts[0].isEmpty() ? file : parts[0].replace("./", ""), parts[1]);
     }
 
+    /** The spec's description: its tables of error codes live there. */
+    static String description(String file) {
+        return read(file).path("info").path("description").asText();
+    }
+
     private static JsonNode read(String file) {
         try {
             return YAML.readTree(DIR.resolve(file).toFile());
