@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,11 +55,12 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    /** Saves what the page shows as {@code name}.png, when screenshots were asked for. */
-    void screenshot(String name) {
+    /** Saves what the page shows from {@code top} down as {@code name}.png, when screenshots were asked for. */
+    void screenshot(String name, WebElement top) {
         if (SCREENSHOTS.isBlank()) {
             return;
         }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", top);
         try {
             Path directory = Files.createDirectories(Path.of(SCREENSHOTS));
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();

@@ -101,7 +101,7 @@ class PagesIT {
         assertTrue(status.getText().trim().startsWith("200"), "Try it out, with the development token, on this server: " + status.getText());
         String body = showTask.findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
         assertTrue(body.contains("migrate-web-01"), body);
-        browser.screenshot("docs");
+        browser.screenshot("docs", showTask);
     }
 
     @Test
@@ -135,7 +135,7 @@ class PagesIT {
         JsonNode faults = JSON.readTree(call("GET", "/_batchops/faults", "admin-dev-token", null).body()).path("faults");
         assertEquals(1, faults.size(), faults::toString);
         assertEquals(503, faults.path(0).path("rule").path("response").path("status").asInt());
-        browser.screenshot("console");
+        browser.screenshot("console", browser.driver.findElement(By.id("tenants-section")));
         browser.driver.findElement(By.cssSelector("#faults tr[data-id] button")).click();
         eventually("the rule removed in the console is gone", () -> JSON.readTree(
                 call("GET", "/_batchops/faults", "admin-dev-token", null).body()).path("faults").isEmpty());

@@ -236,7 +236,7 @@ function renderRequests() {
     row.dataset.seq = r.seq;
     if (r.status === undefined || r.status >= 400) row.className = "error";
     cell(row, String(r.seq));
-    cell(row, r.time.replace("T", " ").replace("Z", ""));
+    cell(row, r.time.replace("T", " ").slice(0, 23));
     cell(row, r.operation);
     cell(row, r.principal || r.refused || "");
     cell(row, r.tenant);
