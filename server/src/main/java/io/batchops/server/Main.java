@@ -89,6 +89,7 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            LogSetup.stop();
             stopped.countDown();
         }, "batchops-shutdown"));
         // Before the line that says the server is up: whoever waits for it finds the options set.

@@ -36,4 +36,11 @@ public final class LogSetup {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
     }
+
+    /** Writes out what is still queued (the request lines are written by a thread of their own). */
+    public static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
 }
