@@ -79,6 +79,18 @@ final class RealJar implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Stops it as SIGTERM does (requests under way finished, the state closed) and waits until it has. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the server did not stop within 30 s");
+    }
+
+    /** Kills it as {@code kill -9} does, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -33,7 +33,6 @@ import io.batchops.server.sms.SmsSourcesResource;
 import io.batchops.server.sms.SmsTaskService;
 import io.batchops.server.sms.SmsTasksResource;
 import io.batchops.server.store.Fixtures;
-import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
 import io.batchops.server.telemetry.Metrics;
 import io.batchops.server.telemetry.TelemetryFilter;
@@ -87,6 +86,8 @@ public final class BatchopsServer implements AutoCloseable {
     private final Store store;
     private final Metrics metrics;
     private final SlowClients slowClients;
+    /** Whether the store was opened here (and is closed here), not given by the caller. */
+    private boolean ownsStore;
 
     private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients) {
         this.http = http;
@@ -100,7 +101,7 @@ public final class BatchopsServer implements AutoCloseable {
     public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken, Journal journal,
             Metrics metrics, Duration headerTimeout) {
         Clock clock = Clock.systemUTC();
-        Transitions transitions = new Transitions(clock);
+        Transitions transitions = new Transitions(store.clock());
         Faults faults = new Faults();
         return new ResourceConfig()
                 .register(new SmsTasksResource(new SmsTaskService(store, transitions)))
@@ -133,16 +134,27 @@ public final class BatchopsServer implements AutoCloseable {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
-    /** Loads the configured credentials and fixtures, then starts listening. */
+    /**
+     * Loads the configured credentials, opens the configured store and adds the fixtures to it, then
+     * starts listening; {@link #close} closes the store too.
+     */
     public static BatchopsServer start(ServerConfig config) {
         Credentials credentials = config.credentials() == null
                 ? Credentials.development()
                 : Credentials.read(config.credentials());
-        Store store = new InMemoryStore();
-        if (config.seed() != null) {
-            Fixtures.read(config.seed()).loadInto(store);
+        Fixtures fixtures = config.seed() == null ? null : Fixtures.read(config.seed());
+        Store store = config.store().open();
+        try {
+            if (fixtures != null) {
+                fixtures.loadInto(store);
+            }
+            BatchopsServer server = start(config, store, credentials);
+            server.ownsStore = true;
+            return server;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return start(config, store, credentials);
     }
 
     /** Starts listening with the given state and principals. */
@@ -206,6 +218,9 @@ public final class BatchopsServer implements AutoCloseable {
             metrics.close();
             if (slowClients != null) {
                 slowClients.close();
+            }
+            if (ownsStore) {
+                store.close();
             }
         }
     }

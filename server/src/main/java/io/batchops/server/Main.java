@@ -3,6 +3,7 @@ package io.batchops.server;
 import io.batchops.server.auth.Credentials;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.meta.Build;
+import io.batchops.server.store.StoreConfig;
 import io.batchops.server.telemetry.LogFormat;
 import io.batchops.server.telemetry.LogSetup;
 import java.nio.file.Path;
@@ -62,6 +63,24 @@ public final class Main implements Callable<Integer> {
                     + "(env BATCHOPS_LOG_FORMAT, default ${DEFAULT-VALUE}).")
     private LogFormat logFormat;
 
+    @Option(names = "--data-dir", defaultValue = "${env:BATCHOPS_DATA_DIR}",
+            description = "Keep the state in an embedded database (H2) in this directory, so that it survives a restart "
+                    + "(env BATCHOPS_DATA_DIR). One process at a time; without it (and --database-url), state is in memory.")
+    private Path dataDir;
+
+    @Option(names = "--database-url", defaultValue = "${env:BATCHOPS_DATABASE_URL}",
+            description = "Keep the state in this PostgreSQL database (jdbc:postgresql://host:port/database), shared by "
+                    + "every instance given the same URL (env BATCHOPS_DATABASE_URL).")
+    private String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:BATCHOPS_DATABASE_USER}",
+            description = "PostgreSQL user (env BATCHOPS_DATABASE_USER).")
+    private String databaseUser;
+
+    @Option(names = "--database-password", defaultValue = "${env:BATCHOPS_DATABASE_PASSWORD}",
+            description = "PostgreSQL password (env BATCHOPS_DATABASE_PASSWORD; the variable keeps it out of the process list).")
+    private String databasePassword;
+
     private static final Logger LOG = LoggerFactory.getLogger("batchops.start");
 
     public static void main(String[] args) {
@@ -84,8 +103,9 @@ public final class Main implements Callable<Integer> {
         LogSetup.configure(logFormat);
         DevelopmentCredentials.refuseOffLoopback(host, credentials == null, adminToken == null || adminToken.isEmpty(),
                 allowDevelopmentCredentials);
+        StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword);
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
-                Duration.ofSeconds(headerTimeoutSeconds)));
+                Duration.ofSeconds(headerTimeoutSeconds), store));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -94,8 +114,8 @@ public final class Main implements Callable<Integer> {
         }, "batchops-shutdown"));
         // Before the line that says the server is up: whoever waits for it finds the options set.
         Footprint.giveBackWhenIdle();
-        LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/)",
-                Build.VERSION, server.uri(), server.uri(), server.uri());
+        LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {})",
+                Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe());
         if (credentials == null) {
             // The secret key is in the README, not in the log.
             LOG.info("No --credentials file: development principal 'developer', X-Auth-Token: {}, access key {} "

@@ -84,6 +84,11 @@ public record Job(
                 .orElseGet(() -> withStatus(transition.to()));
     }
 
+    /** This job with {@code newTransition} under way (null: none), everything else kept: as a store gives it back. */
+    public Job withTransition(Move<JobStatus> newTransition) {
+        return with(status, newTransition);
+    }
+
     private Job with(JobStatus newStatus, Move<JobStatus> newTransition) {
         return new Job(id, projectId, name, newStatus, newTransition, role, dualActive, description, dbUseType,
                 engineType, jobDirection, netType, taskType, createTime, actualStartTime);

@@ -92,6 +92,11 @@ public record MigrationTask(
                 .orElseGet(() -> finished(move.to(), now));
     }
 
+    /** This task with {@code newMove} under way (null: none), everything else kept: as a store gives it back. */
+    public MigrationTask withMove(Move<TaskState> newMove) {
+        return with(state, startDate, finishDate, newMove);
+    }
+
     private MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate, Move<TaskState> newMove) {
         return new MigrationTask(id, domainId, name, sourceId, newState, type, osType, priority, speedLimit,
                 startTargetServer, migrationIp, syncing, targetName, createDate, regionName, regionId, projectName,

@@ -81,6 +81,11 @@ public record SourceServer(
                 .orElseGet(() -> with(move.to(), connected, migrationCycle, null));
     }
 
+    /** This server with {@code newMove} under way (null: none), everything else kept: as a store gives it back. */
+    public SourceServer withMove(Move<SourceServerState> newMove) {
+        return with(state, connected, migrationCycle, newMove);
+    }
+
     private SourceServer with(SourceServerState newState, boolean nowConnected, String newMigrationCycle,
             Move<SourceServerState> newMove) {
         return new SourceServer(id, domainId, name, newState, nowConnected, ip, hostname, osType, osVersion, firmware,

@@ -8,7 +8,13 @@ import io.batchops.server.sms.SourceServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Initial state, as a JSON file ({@code --seed}) or built in code by tests: SMS source servers and
@@ -41,19 +47,27 @@ public record Fixtures(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs dr
         }
     }
 
-    /** Adds these fixtures to {@code store}, replacing entries with the same owner and id. */
+    /**
+     * Adds these fixtures to {@code store}, replacing entries with the same owner and id: one unit of
+     * work per tenant (a database store's transaction), records in the file's order.
+     */
     public void loadInto(Store store) {
-        sms.sources().forEach(source -> store.inAccount(source.domainId(), account -> {
-            account.put(source);
+        Map<String, List<SourceServer>> sources = byOwner(sms.sources(), SourceServer::domainId);
+        Map<String, List<MigrationTask>> tasks = byOwner(sms.tasks(), MigrationTask::domainId);
+        Set<String> accounts = new LinkedHashSet<>(sources.keySet());
+        accounts.addAll(tasks.keySet());
+        accounts.forEach(domainId -> store.inAccount(domainId, account -> {
+            sources.getOrDefault(domainId, List.of()).forEach(account::put);
+            tasks.getOrDefault(domainId, List.of()).forEach(account::put);
             return null;
         }));
-        sms.tasks().forEach(task -> store.inAccount(task.domainId(), account -> {
-            account.put(task);
+        byOwner(drs.jobs(), Job::projectId).forEach((projectId, jobs) -> store.inProject(projectId, project -> {
+            jobs.forEach(project::put);
             return null;
         }));
-        drs.jobs().forEach(job -> store.inProject(job.projectId(), project -> {
-            project.put(job);
-            return null;
-        }));
+    }
+
+    private static <R> Map<String, List<R>> byOwner(List<R> records, Function<R, String> ownerOf) {
+        return records.stream().collect(Collectors.groupingBy(ownerOf, LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -3,6 +3,7 @@ package io.batchops.server.store;
 import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SourceServer;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +14,7 @@ import java.util.function.Function;
  * one step and two requests never both succeed on the same task or job. A tenant's unit sees only
  * that tenant's data.
  */
-public interface Store {
+public interface Store extends AutoCloseable {
 
     /** Runs {@code work} as one unit over an SMS account's (domain's) source servers and tasks. */
     <T> T inAccount(String domainId, Function<Account, T> work);
@@ -29,6 +30,16 @@ public interface Store {
      * unit of work.
      */
     Fixtures snapshot();
+
+    /** The time moves under way are measured by: the database's, where several instances share one. */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Lets go of what the store holds open (a database's connections); the state itself stays. */
+    @Override
+    default void close() {
+    }
 
     /** One SMS account's data, inside a unit of work. */
     interface Account {

@@ -1,0 +1,148 @@
+package io.batchops.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobRole;
+import io.batchops.server.drs.JobStatus;
+import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.TaskState;
+import io.batchops.server.timing.Move;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded database store keeps what the in-memory one keeps, the same way, and keeps it across
+ * a close: records by owner and id, oldest first, a move under way, units that fail leaving nothing.
+ */
+class JdbcStoreTest {
+    private static final String DOMAIN = "domain-a";
+    private static final String OTHER_DOMAIN = "domain-b";
+    private static final String PROJECT = "project-a";
+
+    @TempDir
+    Path dataDir;
+
+    private static MigrationTask task(String id, String domain) {
+        return new MigrationTask(id, domain, "name-" + id, "src-1", TaskState.READY);
+    }
+
+    private static void put(Store store, MigrationTask task) {
+        store.inAccount(task.domainId(), account -> {
+            account.put(task);
+            return null;
+        });
+    }
+
+    private static List<String> taskIds(Store store, String domain) {
+        return store.inAccount(domain, account -> account.tasks().stream().map(MigrationTask::id).toList());
+    }
+
+    @Test
+    void recordsAreKeptByOwnerOldestFirstAndAReplacementKeepsItsPlace() {
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            put(store, task("t2", DOMAIN));
+            put(store, task("t1", DOMAIN));
+            put(store, task("t3", DOMAIN));
+            put(store, task("t1", OTHER_DOMAIN));
+            put(store, task("t2", DOMAIN).with(TaskState.MIGRATE_SUCCESS));
+            assertEquals(List.of("t2", "t1", "t3"), taskIds(store, DOMAIN));
+            assertEquals(List.of("t1"), taskIds(store, OTHER_DOMAIN));
+            assertEquals(TaskState.MIGRATE_SUCCESS, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
+            store.inAccount(DOMAIN, account -> {
+                account.removeTask("t1");
+                return null;
+            });
+            assertEquals(List.of("t2", "t3"), taskIds(store, DOMAIN));
+            assertEquals(List.of("t1"), taskIds(store, OTHER_DOMAIN), "another tenant's task of the same id stays");
+        }
+    }
+
+    @Test
+    void aUnitThatFailsChangesNothing() {
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            put(store, task("t1", DOMAIN));
+            assertThrows(IllegalStateException.class, () -> store.inAccount(DOMAIN, account -> {
+                account.removeTask("t1");
+                account.put(task("t2", DOMAIN));
+                throw new IllegalStateException("refused half way");
+            }));
+            assertEquals(List.of("t1"), taskIds(store, DOMAIN));
+        }
+    }
+
+    @Test
+    void stateAndMovesUnderWaySurviveAClose() {
+        Instant startedAt = Instant.parse("2026-12-02T10:00:00.123456789Z");
+        Job releasing = new Job("job-1", PROJECT, "job", JobStatus.RELEASE_RESOURCE_STARTED, JobRole.STANDALONE, false)
+                .withTransition(new Move<>(JobStatus.RELEASE_RESOURCE_COMPLETE, startedAt, 2));
+        Fixtures before;
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            put(store, task("t1", DOMAIN));
+            put(store, task("t2", OTHER_DOMAIN).withMove(new Move<>(TaskState.MIGRATE_SUCCESS, startedAt, 0)));
+            store.inProject(PROJECT, project -> {
+                project.put(releasing);
+                return null;
+            });
+            before = store.snapshot();
+        }
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            assertEquals(before, store.snapshot());
+            assertEquals(releasing, store.inProject(PROJECT, project -> project.job("job-1")).orElseThrow());
+            assertEquals(new Move<>(TaskState.MIGRATE_SUCCESS, startedAt, 0),
+                    store.inAccount(OTHER_DOMAIN, account -> account.task("t2")).orElseThrow().move());
+        }
+    }
+
+    @Test
+    void theSnapshotListsTenantsByIdAndClearForgetsEverything() {
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            put(store, task("t1", "zz-last"));
+            put(store, task("t2", "Aa-first"));
+            put(store, task("t3", "zz-last"));
+            assertEquals(List.of("t2", "t1", "t3"),
+                    store.snapshot().sms().tasks().stream().map(MigrationTask::id).toList());
+            store.clear();
+            assertTrue(store.snapshot().sms().tasks().isEmpty());
+            put(store, task("t4", "zz-last"));
+            assertEquals(List.of("t4"), taskIds(store, "zz-last"));
+        }
+    }
+
+    @Test
+    void unitsOnOneTenantRunOneAtATime() throws Exception {
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            put(store, task("counter", DOMAIN));
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> units = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String id = "t" + i;
+                units.add(threads.submit(() -> store.inAccount(DOMAIN, account -> {
+                    mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    account.put(task(id, DOMAIN));
+                    inside.decrementAndGet();
+                    return null;
+                })));
+            }
+            for (Future<?> unit : units) {
+                unit.get(30, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+            assertEquals(1, mostAtOnce.get());
+            assertEquals(65, taskIds(store, DOMAIN).size());
+        }
+    }
+}
