@@ -194,6 +194,9 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        if (clock instanceof DatabaseClock databaseClock) {
+            databaseClock.close();
+        }
         dataSource.close();
     }
 
