@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +83,7 @@ final class RealJar implements AutoCloseable {
     /** Stops it as SIGTERM does (requests under way finished, the state closed) and waits until it has. */
     void stop() throws InterruptedException {
         process.destroy();
-        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the server did not stop within 30 s");
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop within 30 s");
     }
 
     /** Kills it as {@code kill -9} does, and waits until it is gone. */

@@ -89,7 +89,7 @@ public final class JdbcStore implements Store {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        return open(config, true, "--database-url " + url.replaceAll("[?;].*$", ""));
+        return open(config, true, "--database-url " + StoreConfig.withoutParameters(url));
     }
 
     private static JdbcStore open(HikariConfig config, boolean shared, String what) {

@@ -46,9 +46,14 @@ public record StoreConfig(Path dataDir, String databaseUrl, String databaseUser,
             return "embedded database in " + dataDir.toAbsolutePath();
         }
         if (databaseUrl != null) {
-            return "PostgreSQL at " + databaseUrl.replaceAll("[?;].*$", "");
+            return "PostgreSQL at " + withoutParameters(databaseUrl);
         }
         return "memory";
+    }
+
+    /** A JDBC URL without its parameters, which may hold a password: for messages and logs. */
+    static String withoutParameters(String url) {
+        return url.replaceAll("[?;].*$", "");
     }
 
     /** The password is not for logs or test reports. */
