@@ -4,7 +4,7 @@
 const TOKEN_KEY = "batchops.adminToken";
 const DEVELOPMENT_ADMIN_TOKEN = "admin-dev-token";
 const view = { token: sessionStorage.getItem(TOKEN_KEY) || DEVELOPMENT_ADMIN_TOKEN, tenant: "", state: null,
-               lists: null, requests: [], lastSeq: 0, since: null, stateText: "" };
+               lists: null, requests: [], lastSeq: 0, since: null, stateText: "", faultsText: "" };
 
 const $ = (id) => document.getElementById(id);
 
@@ -186,6 +186,11 @@ async function refreshState() {
 
 async function refreshFaults() {
   const { faults } = await api("GET", "faults");
+  // As with the state: the poll redraws the rules only when they changed, so a Remove button
+  // stays the one the user is about to click.
+  const text = JSON.stringify(faults);
+  if (text === view.faultsText) return;
+  view.faultsText = text;
   fillTable($("faults"), faults, (row, fault) => {
     row.dataset.id = fault.id;
     const rule = fault.rule;
@@ -257,6 +262,7 @@ async function connect() {
   view.token = $("admin-token").value || DEVELOPMENT_ADMIN_TOKEN;
   sessionStorage.setItem(TOKEN_KEY, view.token);
   view.stateText = "";
+  view.faultsText = "";
   await act(async () => {
     await refreshAll();
     say("connected", false);
@@ -267,7 +273,7 @@ function wire() {
   $("admin-token").value = view.token;
   $("login").addEventListener("submit", (event) => { event.preventDefault(); connect(); });
   $("tenant").addEventListener("change", () => { view.tenant = $("tenant").value; renderRecords(); });
-  $("refresh").addEventListener("click", () => act(async () => { view.stateText = ""; await refreshAll(); }));
+  $("refresh").addEventListener("click", () => act(async () => { view.stateText = ""; view.faultsText = ""; await refreshAll(); }));
   $("reset").addEventListener("click", () => act(async () => {
     await api("POST", "reset");
     await refreshState();
