@@ -26,6 +26,7 @@ public final class LogSetup {
         URL configuration = Objects.requireNonNull(LogSetup.class.getResource(format.configuration()),
                 "the Logback configuration is part of the build");
         context.reset();
+        RequestLog.structured(format == LogFormat.JSON);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {
@@ -37,7 +38,7 @@ public final class LogSetup {
         SLF4JBridgeHandler.install();
     }
 
-    /** Writes out what is still queued (the request lines are written by a thread of their own). */
+    /** Writes out what is still buffered (the request lines go out in blocks). */
     public static void stop() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();
