@@ -9,6 +9,7 @@ import io.batchops.server.timing.Transitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,10 @@ public final class DrsJobService {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         List<String> asked = pageOf(jobIds, page, perPage);
         return store.inProject(projectId, project -> {
+            Map<String, Job> current = new HashMap<>(project.jobs(asked));
             Set<String> read = new HashSet<>();
-            return asked.stream().map(id -> project.job(id)
-                    .map(job -> read.add(id) ? observed(project, job) : job)
+            return asked.stream().map(id -> Optional.ofNullable(current.get(id))
+                    .map(job -> read.add(id) ? current.compute(id, (same, unread) -> observed(project, unread)) : job)
                     .map(job -> new Found(id, Optional.of(job), Optional.empty()))
                     .orElseGet(() -> new Found(id, Optional.empty(),
                             Optional.of(ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND)))))
@@ -142,28 +144,33 @@ public final class DrsJobService {
         commands.stream().map(command -> command.operation().action()).distinct()
                 .forEach(action -> caller.require(action, resource(projectId)));
         return store.inProject(projectId, project -> {
+            // The batch's jobs in one read, then kept as each command leaves them.
+            Map<String, Job> current = new HashMap<>(project.jobs(commands.stream().map(JobCommand::jobId).toList()));
             Set<String> read = new HashSet<>();
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
                 ApiException fault = injected.get(command.jobId());
-                outcomes.add(fault != null ? JobOutcome.failed(command.jobId(), fault) : applyOne(project, command, read));
+                outcomes.add(fault != null ? JobOutcome.failed(command.jobId(), fault)
+                        : applyOne(project, current, command, read));
             }
             return outcomes;
         });
     }
 
-    private JobOutcome applyOne(Store.Project project, JobCommand command, Set<String> read) {
-        Optional<Job> found = project.job(command.jobId());
-        if (found.isEmpty()) {
+    private JobOutcome applyOne(Store.Project project, Map<String, Job> current, JobCommand command, Set<String> read) {
+        Job found = current.get(command.jobId());
+        if (found == null) {
             return JobOutcome.failed(command.jobId(), ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND));
         }
         // A move begun by an earlier request may be over; one begun by this request is not.
-        Job job = read.add(command.jobId()) ? observed(project, found.get()) : found.get();
+        Job job = read.add(command.jobId()) ? current.compute(command.jobId(), (id, unread) -> observed(project, unread)) : found;
         Optional<ApiException> refusal = command.operation().refusal(job);
         if (refusal.isPresent()) {
             return JobOutcome.failed(command.jobId(), refusal.get());
         }
-        project.put(command.operation().applyTo(job, command, transitions.now()));
+        Job next = command.operation().applyTo(job, command, transitions.now());
+        project.put(next);
+        current.put(next.id(), next);
         return JobOutcome.succeeded(command.jobId());
     }
 

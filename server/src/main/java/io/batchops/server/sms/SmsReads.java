@@ -3,7 +3,10 @@ package io.batchops.server.sms;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,13 @@ final class SmsReads {
 
     Optional<SourceServer> source(Store.Account account, String id) {
         return account.source(id).map(source -> observe(account, source));
+    }
+
+    /** Those of the source servers named that exist, by id, each as the read finds it. */
+    Map<String, SourceServer> sources(Store.Account account, Collection<String> ids) {
+        Map<String, SourceServer> found = new LinkedHashMap<>(account.sources(ids));
+        found.replaceAll((id, source) -> observe(account, source));
+        return found;
     }
 
     List<MigrationTask> tasks(Store.Account account) {

@@ -148,13 +148,14 @@ public final class SmsSourceService {
         caller.require(Action.SMS_SERVER_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
+            Map<String, SourceServer> found = reads.sources(account, unique);
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
-                java.util.Optional<SourceServer> source = reads.source(account, id);
-                if (source.isEmpty()) {
+                SourceServer source = found.get(id);
+                if (source == null) {
                     missing.add(id);
-                } else if (source.get().blocksTaskDeletion()) {
+                } else if (source.blocksTaskDeletion()) {
                     blocked.add(id);
                 }
             }

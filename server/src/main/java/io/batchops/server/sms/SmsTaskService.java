@@ -9,10 +9,13 @@ import io.batchops.server.timing.Transitions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
@@ -32,13 +35,16 @@ public final class SmsTaskService {
         caller.require(Action.SMS_TASK_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
+            Map<String, MigrationTask> found = account.tasks(unique);
+            Map<String, SourceServer> sources = reads.sources(account, found.values().stream()
+                    .map(MigrationTask::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()));
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
-                Optional<MigrationTask> task = account.task(id);
-                if (task.isEmpty()) {
+                MigrationTask task = found.get(id);
+                if (task == null) {
                     missing.add(id);
-                } else if (blocksDeletion(account, task.get())) {
+                } else if (blocksDeletion(task, sources)) {
                     blocked.add(id);
                 }
             }
@@ -133,7 +139,8 @@ public final class SmsTaskService {
     }
 
     /** The one place that decides whether a task may be deleted now: its source server, as it is now. */
-    private boolean blocksDeletion(Store.Account account, MigrationTask task) {
-        return reads.source(account, task.sourceId()).map(SourceServer::blocksTaskDeletion).orElse(false);
+    private static boolean blocksDeletion(MigrationTask task, Map<String, SourceServer> sources) {
+        SourceServer source = sources.get(task.sourceId());
+        return source != null && source.blocksTaskDeletion();
     }
 }

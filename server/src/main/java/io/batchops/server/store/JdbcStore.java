@@ -19,8 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,7 @@ import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -125,20 +129,28 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T inAccount(String domainId, Function<Account, T> work) {
-        return inTenant("sms", domainId, handle -> work.apply(new JdbcAccount(handle, domainId)));
+        return inTenant("sms", domainId, handle -> new JdbcAccount(handle, domainId), work);
     }
 
     @Override
     public <T> T inProject(String projectId, Function<Project, T> work) {
-        return inTenant("drs", projectId, handle -> work.apply(new JdbcProject(handle, projectId)));
+        return inTenant("drs", projectId, handle -> new JdbcProject(handle, projectId), work);
     }
 
-    private <T> T inTenant(String kind, String id, Function<Handle, T> work) {
+    /** A unit's view of a tenant, which holds the unit's writes until it ends. */
+    private interface Unit {
+        void flush();
+    }
+
+    private <U extends Unit, T> T inTenant(String kind, String id, Function<Handle, U> view, Function<? super U, T> work) {
         ensureTenant(kind, id);
         return jdbi.inTransaction(handle -> {
             handle.createQuery("SELECT id FROM tenants WHERE kind = :kind AND id = :id FOR UPDATE")
                     .bind("kind", kind).bind("id", id).mapTo(String.class).one();
-            return work.apply(handle);
+            U unit = view.apply(handle);
+            T result = work.apply(unit);
+            unit.flush();
+            return result;
         });
     }
 
@@ -200,78 +212,185 @@ public final class JdbcStore implements Store {
         dataSource.close();
     }
 
-    private static final class JdbcAccount implements Account {
-        private final Handle handle;
-        private final String domainId;
+    private static final class JdbcAccount implements Account, Unit {
+        private final Rows<MigrationTask, TaskState> tasks;
+        private final Rows<SourceServer, SourceServerState> sources;
 
         JdbcAccount(Handle handle, String domainId) {
-            this.handle = handle;
-            this.domainId = domainId;
+            this.tasks = new Rows<>(TASKS, handle, domainId);
+            this.sources = new Rows<>(SOURCES, handle, domainId);
         }
 
         @Override
         public Optional<MigrationTask> task(String id) {
-            return TASKS.find(handle, domainId, id);
+            return tasks.find(id);
         }
 
         @Override
         public Optional<SourceServer> source(String id) {
-            return SOURCES.find(handle, domainId, id);
+            return sources.find(id);
+        }
+
+        @Override
+        public Map<String, MigrationTask> tasks(Collection<String> ids) {
+            return tasks.find(ids);
+        }
+
+        @Override
+        public Map<String, SourceServer> sources(Collection<String> ids) {
+            return sources.find(ids);
         }
 
         @Override
         public List<MigrationTask> tasks() {
-            return TASKS.all(handle, domainId);
+            return tasks.all();
         }
 
         @Override
         public List<SourceServer> sources() {
-            return SOURCES.all(handle, domainId);
+            return sources.all();
         }
 
         @Override
         public void put(MigrationTask task) {
-            TASKS.put(handle, domainId, task);
+            tasks.put(task);
         }
 
         @Override
         public void put(SourceServer source) {
-            SOURCES.put(handle, domainId, source);
+            sources.put(source);
         }
 
         @Override
         public void removeTask(String id) {
-            TASKS.remove(handle, domainId, id);
+            tasks.remove(id);
         }
 
         @Override
         public void removeSource(String id) {
-            SOURCES.remove(handle, domainId, id);
+            sources.remove(id);
+        }
+
+        @Override
+        public void flush() {
+            sources.flush();
+            tasks.flush();
         }
     }
 
-    private static final class JdbcProject implements Project {
-        private final Handle handle;
-        private final String projectId;
+    private static final class JdbcProject implements Project, Unit {
+        private final Rows<Job, JobStatus> jobs;
 
         JdbcProject(Handle handle, String projectId) {
-            this.handle = handle;
-            this.projectId = projectId;
+            this.jobs = new Rows<>(JOBS, handle, projectId);
         }
 
         @Override
         public Optional<Job> job(String id) {
-            return JOBS.find(handle, projectId, id);
+            return jobs.find(id);
+        }
+
+        @Override
+        public Map<String, Job> jobs(Collection<String> ids) {
+            return jobs.find(ids);
         }
 
         @Override
         public List<Job> jobs() {
-            return JOBS.all(handle, projectId);
+            return jobs.all();
         }
 
         @Override
         public void put(Job job) {
-            JOBS.put(handle, projectId, job);
+            jobs.put(job);
+        }
+
+        @Override
+        public void flush() {
+            jobs.flush();
+        }
+    }
+
+    /**
+     * One tenant's records of a table within a unit: each row read at most once, and the unit's
+     * writes held, then written in one batch of statements when the unit ends (a unit that fails
+     * writes nothing). A read sees the unit's writes.
+     */
+    private static final class Rows<R, S extends Enum<S>> {
+        /** Ids in one IN list: well under the bind-parameter limits of H2 and PostgreSQL. */
+        private static final int CHUNK = 500;
+
+        private final Table<R, S> table;
+        private final Handle handle;
+        private final String ownerId;
+        /** What the unit knows of each id: read, written, or known absent. */
+        private final Map<String, Optional<R>> known = new HashMap<>();
+        /** The unit's writes, in the order first made: a record, or empty where removed. */
+        private final Map<String, Optional<R>> pending = new LinkedHashMap<>();
+
+        Rows(Table<R, S> table, Handle handle, String ownerId) {
+            this.table = table;
+            this.handle = handle;
+            this.ownerId = ownerId;
+        }
+
+        Optional<R> find(String id) {
+            Optional<R> record = known.get(id);
+            if (record == null) {
+                record = table.find(handle, ownerId, id);
+                known.put(id, record);
+            }
+            return record;
+        }
+
+        Map<String, R> find(Collection<String> ids) {
+            List<String> unread = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+            for (int from = 0; from < unread.size(); from += CHUNK) {
+                List<String> chunk = unread.subList(from, Math.min(from + CHUNK, unread.size()));
+                Map<String, R> read = table.findAll(handle, ownerId, chunk);
+                chunk.forEach(id -> known.put(id, Optional.ofNullable(read.get(id))));
+            }
+            Map<String, R> found = new LinkedHashMap<>();
+            for (String id : ids) {
+                known.get(id).ifPresent(record -> found.put(id, record));
+            }
+            return found;
+        }
+
+        List<R> all() {
+            flush();
+            List<R> records = table.all(handle, ownerId);
+            records.forEach(record -> known.put(table.idOf().apply(record), Optional.of(record)));
+            return records;
+        }
+
+        void put(R record) {
+            String id = table.idOf().apply(record);
+            if (pending.containsKey(id) && pending.get(id).isEmpty()) {
+                // Removed, then put again: the row goes first, so that the record comes last in listings.
+                flush();
+            }
+            known.put(id, Optional.of(record));
+            pending.put(id, Optional.of(record));
+        }
+
+        void remove(String id) {
+            known.put(id, Optional.empty());
+            pending.put(id, Optional.empty());
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<String> removed = new ArrayList<>();
+            List<R> written = new ArrayList<>();
+            pending.forEach((id, record) -> record.ifPresentOrElse(written::add, () -> removed.add(id)));
+            pending.clear();
+            for (int from = 0; from < removed.size(); from += CHUNK) {
+                table.removeAll(handle, ownerId, removed.subList(from, Math.min(from + CHUNK, removed.size())));
+            }
+            table.putAll(handle, ownerId, written);
         }
     }
 
@@ -303,8 +422,51 @@ public final class JdbcStore implements Store {
             return records.stream().sorted(Comparator.comparing(ownerOf)).toList();
         }
 
-        /** Replaces the record with the same owner and id, keeping its place in listings; or adds it last. */
-        void put(Handle handle, String ownerId, R record) {
+        Map<String, R> findAll(Handle handle, String ownerId, List<String> ids) {
+            List<String> storable = ids.stream().filter(id -> !unstorable(id)).toList();
+            Map<String, R> found = new HashMap<>();
+            if (!storable.isEmpty()) {
+                handle.createQuery("SELECT " + COLUMNS + " FROM " + name + " WHERE " + owner + " = :owner AND id IN (<ids>)")
+                        .bind("owner", ownerId).bindList("ids", storable).map((row, context) -> read(row))
+                        .forEach(record -> found.put(idOf.apply(record), record));
+            }
+            return found;
+        }
+
+        /**
+         * Replaces each record with the same owner and id, keeping its place in listings; adds the
+         * others last, in the order given.
+         */
+        void putAll(Handle handle, String ownerId, List<R> records) {
+            if (records.isEmpty()) {
+                return;
+            }
+            PreparedBatch updates = handle.prepareBatch("UPDATE " + name + " SET record = :record, move_to = :to, "
+                    + "move_started_at = :startedAt, move_reads = :reads WHERE " + owner + " = :owner AND id = :id");
+            List<Map<String, Object>> rows = records.stream().map(record -> row(ownerId, record)).toList();
+            rows.forEach(row -> updates.bindMap(row).add());
+            int[] updated = updates.execute();
+            PreparedBatch inserts = handle.prepareBatch("INSERT INTO " + name + " (" + owner + ", id, " + COLUMNS
+                    + ") VALUES (:owner, :id, :record, :to, :startedAt, :reads)");
+            for (int i = 0; i < rows.size(); i++) {
+                if (updated[i] == 0) {
+                    inserts.bindMap(rows.get(i)).add();
+                }
+            }
+            if (inserts.size() > 0) {
+                inserts.execute();
+            }
+        }
+
+        void removeAll(Handle handle, String ownerId, List<String> ids) {
+            List<String> storable = ids.stream().filter(id -> !unstorable(id)).toList();
+            if (!storable.isEmpty()) {
+                handle.createUpdate("DELETE FROM " + name + " WHERE " + owner + " = :owner AND id IN (<ids>)")
+                        .bind("owner", ownerId).bindList("ids", storable).execute();
+            }
+        }
+
+        private Map<String, Object> row(String ownerId, R record) {
             Move<S> move = moveOf.apply(record);
             Map<String, Object> row = new HashMap<>();
             row.put("owner", ownerId);
@@ -313,21 +475,7 @@ public final class JdbcStore implements Store {
             row.put("to", move == null ? null : move.to().name());
             row.put("startedAt", move == null ? null : epochNanos(move.startedAt()));
             row.put("reads", move == null ? null : move.reads());
-            int updated = handle.createUpdate("UPDATE " + name + " SET record = :record, move_to = :to, "
-                    + "move_started_at = :startedAt, move_reads = :reads WHERE " + owner + " = :owner AND id = :id")
-                    .bindMap(row).execute();
-            if (updated == 0) {
-                handle.createUpdate("INSERT INTO " + name + " (" + owner + ", id, " + COLUMNS
-                        + ") VALUES (:owner, :id, :record, :to, :startedAt, :reads)").bindMap(row).execute();
-            }
-        }
-
-        void remove(Handle handle, String ownerId, String id) {
-            if (unstorable(id)) {
-                return;
-            }
-            handle.createUpdate("DELETE FROM " + name + " WHERE " + owner + " = :owner AND id = :id")
-                    .bind("owner", ownerId).bind("id", id).execute();
+            return row;
         }
 
         /** PostgreSQL's text holds no U+0000, so no stored record has an id with it (a path's %00). */

@@ -4,7 +4,10 @@ import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SourceServer;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,7 +15,7 @@ import java.util.function.Function;
  * Where the state lives. Work is done in units, one tenant at a time: everything a unit reads and
  * writes is isolated from every other unit on the same tenant, so a batch is checked and applied as
  * one step and two requests never both succeed on the same task or job. A tenant's unit sees only
- * that tenant's data.
+ * that tenant's data. Within a unit, a read sees the unit's own writes.
  */
 public interface Store extends AutoCloseable {
 
@@ -47,6 +50,16 @@ public interface Store extends AutoCloseable {
 
         Optional<SourceServer> source(String id);
 
+        /** Those of the tasks named that exist, by id: one read for a batch, where a database serves. */
+        default Map<String, MigrationTask> tasks(Collection<String> ids) {
+            return found(ids, this::task);
+        }
+
+        /** Those of the source servers named that exist, by id. */
+        default Map<String, SourceServer> sources(Collection<String> ids) {
+            return found(ids, this::source);
+        }
+
         /** Every task of the account, oldest first. */
         List<MigrationTask> tasks();
 
@@ -66,9 +79,22 @@ public interface Store extends AutoCloseable {
     interface Project {
         Optional<Job> job(String id);
 
+        /** Those of the jobs named that exist, by id: one read for a batch, where a database serves. */
+        default Map<String, Job> jobs(Collection<String> ids) {
+            return found(ids, this::job);
+        }
+
         /** Every job of the project, oldest first. */
         List<Job> jobs();
 
         void put(Job job);
+    }
+
+    private static <R> Map<String, R> found(Collection<String> ids, Function<String, Optional<R>> find) {
+        Map<String, R> found = new LinkedHashMap<>();
+        for (String id : ids) {
+            find.apply(id).ifPresent(record -> found.put(id, record));
+        }
+        return found;
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -143,6 +145,34 @@ class JdbcStoreTest {
             threads.shutdown();
             assertEquals(1, mostAtOnce.get());
             assertEquals(65, taskIds(store, DOMAIN).size());
+        }
+    }
+
+    /** What a unit reads after writing, in either store: a database's unit holds its writes until it ends. */
+    @ParameterizedTest(name = "embedded: {0}")
+    @ValueSource(booleans = {false, true})
+    void aUnitReadsItsOwnWritesAndBatchReadsFindOnlyWhatExists(boolean embedded) {
+        try (Store store = embedded ? StoreConfig.embedded(dataDir).open() : StoreConfig.IN_MEMORY.open()) {
+            put(store, task("t1", DOMAIN));
+            put(store, task("t2", DOMAIN));
+            put(store, task("t3", DOMAIN));
+            put(store, task("t5", OTHER_DOMAIN));
+            List<String> seenInside = store.inAccount(DOMAIN, account -> {
+                assertEquals(List.of("t1", "t3"), List.copyOf(account.tasks(List.of("t1", "ghost", "t3", "t1", "t5", "nul\0")).keySet()));
+                account.removeTask("t1");
+                assertTrue(account.task("t1").isEmpty());
+                assertTrue(account.tasks(List.of("t1")).isEmpty());
+                account.put(task("t4", DOMAIN));
+                account.put(task("t2", DOMAIN).with(TaskState.MIGRATE_FAIL));
+                assertEquals(TaskState.MIGRATE_FAIL, account.tasks(List.of("t2")).get("t2").state());
+                assertEquals(List.of("t2", "t3", "t4"), account.tasks().stream().map(MigrationTask::id).toList());
+                account.put(task("t1", DOMAIN));
+                return account.tasks().stream().map(MigrationTask::id).toList();
+            });
+            assertEquals(List.of("t2", "t3", "t4", "t1"), seenInside, "a task removed and put again comes last");
+            assertEquals(seenInside, taskIds(store, DOMAIN));
+            assertEquals(TaskState.MIGRATE_FAIL, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
+            assertEquals(List.of("t5"), taskIds(store, OTHER_DOMAIN));
         }
     }
 }
