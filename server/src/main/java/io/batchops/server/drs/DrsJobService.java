@@ -4,11 +4,12 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.store.Fields;
+import io.batchops.server.store.Listing;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * DRS jobs of a project: created, listed, queried, stopped and deleted. Each request is one unit of
@@ -34,28 +34,43 @@ public final class DrsJobService {
     /** What a listing matches, and how it is sorted; null fields match everything. */
     public record Query(String dbUseType, String engineType, String name, String netType, JobStatus status,
             String sortKey, boolean descending) {
-        Predicate<Job> predicate() {
-            return job -> job.status() != JobStatus.DELETED
-                    && dbUseType.equals(job.dbUseType())
-                    && (engineType == null || engineType.equals(job.engineType()))
-                    && (name == null || job.name().contains(name) || job.id().contains(name) || namesIds(job))
-                    && (netType == null || netType.equals(job.netType()))
-                    && (status == null || status == job.status());
-        }
-
-        /** {@code name} may also be a comma-separated list of job ids. */
-        private boolean namesIds(Job job) {
-            return name.contains(",") && java.util.Arrays.stream(name.split(",")).map(String::trim)
-                    .anyMatch(job.id()::equals);
-        }
-
-        Comparator<Job> order() {
-            Comparator<Job> order = switch (sortKey == null ? "create_time" : sortKey) {
-                case "name" -> Comparator.comparing(Job::name);
-                case "status" -> Comparator.comparing(job -> job.status().name());
-                default -> Comparator.comparing(Job::createTime);
+        /** Page {@code page} (from 1) of {@code perPage} matching jobs; every one when {@code perPage} is 0. */
+        Listing<Job> listing(int page, int perPage) {
+            List<Listing.Condition<Job>> conditions = new ArrayList<>();
+            conditions.add(new Listing.Not<>(new Listing.Equal<>(Fields.JOB_STATUS, JobStatus.DELETED.name())));
+            conditions.add(new Listing.Equal<>(Fields.JOB_DB_USE_TYPE, dbUseType));
+            if (engineType != null) {
+                conditions.add(new Listing.Equal<>(Fields.JOB_ENGINE_TYPE, engineType));
+            }
+            if (name != null) {
+                conditions.add(new Listing.AnyOf<>(names()));
+            }
+            if (netType != null) {
+                conditions.add(new Listing.Equal<>(Fields.JOB_NET_TYPE, netType));
+            }
+            if (status != null) {
+                conditions.add(new Listing.Equal<>(Fields.JOB_STATUS, status.name()));
+            }
+            Listing.Field<Job> orderBy = switch (sortKey == null ? "create_time" : sortKey) {
+                case "name" -> Fields.JOB_NAME;
+                case "status" -> Fields.JOB_STATUS;
+                default -> Fields.JOB_CREATE_TIME;
             };
-            return descending ? order.reversed() : order;
+            if (perPage == 0) {
+                return new Listing<>(conditions, orderBy, descending, 0, null);
+            }
+            long offset = (long) (page - 1) * perPage;
+            return new Listing<>(conditions, orderBy, descending, (int) Math.min(offset, Integer.MAX_VALUE), perPage);
+        }
+
+        /** {@code name} is in the job's name or id, or is a comma-separated list of job ids. */
+        private List<Listing.Condition<Job>> names() {
+            List<Listing.Condition<Job>> names = new ArrayList<>(List.of(
+                    new Listing.Contains<>(Fields.JOB_NAME, name), new Listing.Contains<>(Fields.JOB_ID, name)));
+            if (name.contains(",")) {
+                names.add(new Listing.OneOf<>(Fields.JOB_ID, java.util.Arrays.stream(name.split(",")).map(String::trim).toList()));
+            }
+            return names;
         }
     }
 
@@ -85,16 +100,16 @@ public final class DrsJobService {
 
     /**
      * Page {@code page} (from 1) of {@code perPage} matching jobs, or every one when {@code perPage} is
-     * 0; each job of the project is read.
+     * 0; each job under way is read, as if the listing had read them all.
      */
     public Page list(Principal caller, String projectId, Query query, int page, int perPage) {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
-        List<Job> matching = store.inProject(projectId, project -> project.jobs().stream()
-                .map(job -> observed(project, job))
-                .filter(query.predicate())
-                .sorted(query.order())
-                .toList());
-        return new Page(matching.size(), pageOf(matching, page, perPage));
+        return store.inProject(projectId, project -> {
+            // Transitions that are over end first, so that the listing finds each job as it is now.
+            project.movingJobs().forEach(job -> observed(project, job));
+            Listing.Result<Job> found = project.jobs(query.listing(page, perPage));
+            return new Page(found.total(), found.records());
+        });
     }
 
     /** Page {@code page} (from 1) of {@code perPage} entries; all of them when {@code perPage} is 0. */

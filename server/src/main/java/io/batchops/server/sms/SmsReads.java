@@ -43,6 +43,11 @@ final class SmsReads {
         return account.tasks().stream().map(task -> observe(account, task)).toList();
     }
 
+    /** Ends each move under way that is over: what a listing does first, so that it finds states as they are. */
+    void settleTasks(Store.Account account) {
+        account.movingTasks().forEach(task -> observe(account, task));
+    }
+
     List<SourceServer> sources(Store.Account account) {
         return account.sources().stream().map(source -> observe(account, source)).toList();
     }

@@ -4,6 +4,8 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.store.Fields;
+import io.batchops.server.store.Listing;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
@@ -61,13 +62,26 @@ public final class SmsTaskService {
 
     /** What a listing matches; null fields match everything. */
     public record Filter(TaskState state, String name, String id, String sourceServerId, String enterpriseProjectId) {
-        Predicate<MigrationTask> predicate() {
-            boolean none = !EnterpriseProjects.matchesDefault(enterpriseProjectId);
-            return task -> !none
-                    && (state == null || state == task.state())
-                    && (name == null || task.name().contains(name))
-                    && (id == null || id.equals(task.id()))
-                    && (sourceServerId == null || sourceServerId.equals(task.sourceId()));
+        /** The page from {@code offset} (default 0) of at most {@code limit} (default 50) matching tasks, oldest first. */
+        Listing<MigrationTask> listing(Integer limit, Integer offset) {
+            List<Listing.Condition<MigrationTask>> conditions = new ArrayList<>();
+            if (!EnterpriseProjects.matchesDefault(enterpriseProjectId)) {
+                conditions.add(Listing.nothing());
+            }
+            if (state != null) {
+                conditions.add(new Listing.Equal<>(Fields.TASK_STATE, state.name()));
+            }
+            if (name != null) {
+                conditions.add(new Listing.Contains<>(Fields.TASK_NAME, name));
+            }
+            if (id != null) {
+                conditions.add(new Listing.Equal<>(Fields.TASK_ID, id));
+            }
+            if (sourceServerId != null) {
+                conditions.add(new Listing.Equal<>(Fields.TASK_SOURCE, sourceServerId));
+            }
+            return new Listing<>(conditions, null, false, offset == null ? 0 : offset,
+                    limit == null ? Page.DEFAULT_LIMIT : limit);
         }
     }
 
@@ -96,11 +110,14 @@ public final class SmsTaskService {
 
     public Page<TaskView> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_TASK_LIST, resource(caller));
-        List<TaskView> matching = store.inAccount(caller.domainId(), account -> reads.tasks(account).stream()
-                .filter(filter.predicate())
-                .map(task -> new TaskView(task, reads.source(account, task.sourceId())))
-                .toList());
-        return Page.of(matching, limit, offset);
+        return store.inAccount(caller.domainId(), account -> {
+            reads.settleTasks(account);
+            Listing.Result<MigrationTask> page = account.tasks(filter.listing(limit, offset));
+            Map<String, SourceServer> sources = reads.sources(account, page.records().stream()
+                    .map(MigrationTask::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+            return new Page<>(page.total(), page.records().stream()
+                    .map(task -> new TaskView(task, Optional.ofNullable(sources.get(task.sourceId())))).toList());
+        });
     }
 
     public TaskView show(Principal caller, String id) {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -50,11 +51,12 @@ public final class JdbcStore implements Store {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final Table<SourceServer, SourceServerState> SOURCES = new Table<>("sms_sources", "domain_id",
-            SourceServer.class, SourceServerState.class, SourceServer::id, SourceServer::move, SourceServer::withMove);
+            SourceServer.class, SourceServerState.class, SourceServer::id, SourceServer::move, SourceServer::withMove, List.of());
     private static final Table<MigrationTask, TaskState> TASKS = new Table<>("sms_tasks", "domain_id",
-            MigrationTask.class, TaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove);
+            MigrationTask.class, TaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove,
+            Fields.TASK_COLUMNS);
     private static final Table<Job, JobStatus> JOBS = new Table<>("drs_jobs", "project_id",
-            Job.class, JobStatus.class, Job::id, Job::transition, Job::withTransition);
+            Job.class, JobStatus.class, Job::id, Job::transition, Job::withTransition, Fields.JOB_COLUMNS);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -106,7 +108,7 @@ public final class JdbcStore implements Store {
             throw new IllegalStateException("cannot open the database of " + what + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new ListingColumns()).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException("cannot bring the database of " + what + " up to date: " + rootMessage(e), e);
@@ -247,6 +249,16 @@ public final class JdbcStore implements Store {
         }
 
         @Override
+        public Listing.Result<MigrationTask> tasks(Listing<MigrationTask> listing) {
+            return tasks.list(listing);
+        }
+
+        @Override
+        public List<MigrationTask> movingTasks() {
+            return tasks.moving();
+        }
+
+        @Override
         public List<SourceServer> sources() {
             return sources.all();
         }
@@ -298,6 +310,16 @@ public final class JdbcStore implements Store {
         @Override
         public List<Job> jobs() {
             return jobs.all();
+        }
+
+        @Override
+        public Listing.Result<Job> jobs(Listing<Job> listing) {
+            return jobs.list(listing);
+        }
+
+        @Override
+        public List<Job> movingJobs() {
+            return jobs.moving();
         }
 
         @Override
@@ -359,7 +381,22 @@ public final class JdbcStore implements Store {
 
         List<R> all() {
             flush();
-            List<R> records = table.all(handle, ownerId);
+            return remembered(table.all(handle, ownerId));
+        }
+
+        Listing.Result<R> list(Listing<R> listing) {
+            flush();
+            Listing.Result<R> result = table.list(handle, ownerId, listing);
+            remembered(result.records());
+            return result;
+        }
+
+        List<R> moving() {
+            flush();
+            return remembered(table.moving(handle, ownerId));
+        }
+
+        private List<R> remembered(List<R> records) {
             records.forEach(record -> known.put(table.idOf().apply(record), Optional.of(record)));
             return records;
         }
@@ -399,8 +436,19 @@ public final class JdbcStore implements Store {
      * their own, the move under way that the JSON leaves out.
      */
     private record Table<R, S extends Enum<S>>(String name, String owner, Class<R> type, Class<S> states,
-            Function<R, String> idOf, Function<R, Move<S>> moveOf, BiFunction<R, Move<S>, R> withMove) {
+            Function<R, String> idOf, Function<R, Move<S>> moveOf, BiFunction<R, Move<S>, R> withMove,
+            List<Listing.Field<R>> fields) {
         private static final String COLUMNS = "record, move_to, move_started_at, move_reads";
+
+        /** The columns a write sets: the record, its move, and the fields listings use. */
+        private String written() {
+            return COLUMNS + fields.stream().map(field -> ", " + field.column()).collect(Collectors.joining());
+        }
+
+        private String writtenValues() {
+            return ":record, :to, :startedAt, :reads" + fields.stream().map(field -> ", :f_" + field.column())
+                    .collect(Collectors.joining());
+        }
 
         Optional<R> find(Handle handle, String ownerId, String id) {
             if (unstorable(id)) {
@@ -442,12 +490,14 @@ public final class JdbcStore implements Store {
                 return;
             }
             PreparedBatch updates = handle.prepareBatch("UPDATE " + name + " SET record = :record, move_to = :to, "
-                    + "move_started_at = :startedAt, move_reads = :reads WHERE " + owner + " = :owner AND id = :id");
+                    + "move_started_at = :startedAt, move_reads = :reads"
+                    + fields.stream().map(field -> ", " + field.column() + " = :f_" + field.column()).collect(Collectors.joining())
+                    + " WHERE " + owner + " = :owner AND id = :id");
             List<Map<String, Object>> rows = records.stream().map(record -> row(ownerId, record)).toList();
             rows.forEach(row -> updates.bindMap(row).add());
             int[] updated = updates.execute();
-            PreparedBatch inserts = handle.prepareBatch("INSERT INTO " + name + " (" + owner + ", id, " + COLUMNS
-                    + ") VALUES (:owner, :id, :record, :to, :startedAt, :reads)");
+            PreparedBatch inserts = handle.prepareBatch("INSERT INTO " + name + " (" + owner + ", id, " + written()
+                    + ") VALUES (:owner, :id, " + writtenValues() + ")");
             for (int i = 0; i < rows.size(); i++) {
                 if (updated[i] == 0) {
                     inserts.bindMap(rows.get(i)).add();
@@ -475,7 +525,82 @@ public final class JdbcStore implements Store {
             row.put("to", move == null ? null : move.to().name());
             row.put("startedAt", move == null ? null : epochNanos(move.startedAt()));
             row.put("reads", move == null ? null : move.reads());
+            fields.forEach(field -> row.put("f_" + field.column(), field.of(record)));
             return row;
+        }
+
+        /** The records with a move under way, oldest first. */
+        List<R> moving(Handle handle, String ownerId) {
+            return handle.createQuery("SELECT " + COLUMNS + " FROM " + name + " WHERE " + owner
+                    + " = :owner AND move_to IS NOT NULL ORDER BY seq").bind("owner", ownerId)
+                    .map((row, context) -> read(row)).list();
+        }
+
+        /** The listing in SQL: the count, then only the page's rows. */
+        Listing.Result<R> list(Handle handle, String ownerId, Listing<R> listing) {
+            Map<String, Object> binds = new HashMap<>();
+            binds.put("owner", ownerId);
+            StringBuilder where = new StringBuilder(" WHERE ").append(owner).append(" = :owner");
+            for (Listing.Condition<R> condition : listing.conditions()) {
+                where.append(" AND ").append(sql(condition, binds));
+            }
+            int total = handle.createQuery("SELECT COUNT(*) FROM " + name + where).bindMap(binds).mapTo(Integer.class).one();
+            StringBuilder query = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(name).append(where)
+                    .append(" ORDER BY ");
+            if (listing.orderBy() != null) {
+                query.append(column(listing.orderBy())).append(listing.descending() ? " DESC NULLS LAST, " : " ASC NULLS FIRST, ");
+            }
+            query.append("seq OFFSET ").append(listing.offset()).append(" ROWS");
+            if (listing.limit() != null) {
+                query.append(" FETCH FIRST ").append(listing.limit()).append(" ROWS ONLY");
+            }
+            List<R> page = total <= listing.offset() ? List.of()
+                    : handle.createQuery(query.toString()).bindMap(binds).map((row, context) -> read(row)).list();
+            return new Listing.Result<>(total, page);
+        }
+
+        /** A condition as SQL, its values bound by name; a value no row can hold (U+0000) matches no row. */
+        private String sql(Listing.Condition<R> condition, Map<String, Object> binds) {
+            if (condition instanceof Listing.Equal<R> equal) {
+                return storable(equal.value()) ? column(equal.field()) + " = " + bind(binds, equal.value()) : "1 = 0";
+            }
+            if (condition instanceof Listing.Contains<R> contains) {
+                return storable(contains.text()) ? column(contains.field()) + " LIKE "
+                        + bind(binds, "%" + likeEscaped(contains.text()) + "%") + " ESCAPE '!'" : "1 = 0";
+            }
+            if (condition instanceof Listing.OneOf<R> oneOf) {
+                List<String> names = oneOf.values().stream().filter(Table::storable).map(value -> bind(binds, value)).toList();
+                return names.isEmpty() ? "1 = 0" : column(oneOf.field()) + " IN (" + String.join(", ", names) + ")";
+            }
+            if (condition instanceof Listing.AnyOf<R> anyOf) {
+                return anyOf.conditions().isEmpty() ? "1 = 0"
+                        : anyOf.conditions().stream().map(each -> sql(each, binds)).collect(Collectors.joining(" OR ", "(", ")"));
+            }
+            // A null field meets no condition, and so every negated one (SQL would make both unknown).
+            Listing.Not<R> not = (Listing.Not<R>) condition;
+            return "NOT COALESCE(" + sql(not.condition(), binds) + ", FALSE)";
+        }
+
+        private String column(Listing.Field<R> field) {
+            if (!field.column().equals("id") && !fields.contains(field)) {
+                throw new IllegalArgumentException(name + " keeps no column " + field.column());
+            }
+            return field.column();
+        }
+
+        private static String bind(Map<String, Object> binds, Object value) {
+            String bindName = "v" + binds.size();
+            binds.put(bindName, value);
+            return ":" + bindName;
+        }
+
+        private static boolean storable(Object value) {
+            return !(value instanceof String text) || !unstorable(text);
+        }
+
+        /** LIKE's wildcards as themselves; the escape is '!', as Jdbi's parser reads a backslash as its own. */
+        private static String likeEscaped(String text) {
+            return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
         }
 
         /** PostgreSQL's text holds no U+0000, so no stored record has an id with it (a path's %00). */

@@ -63,6 +63,16 @@ public interface Store extends AutoCloseable {
         /** Every task of the account, oldest first. */
         List<MigrationTask> tasks();
 
+        /** The page of the account's tasks that {@code listing} asks for: a database reads only that page. */
+        default Listing.Result<MigrationTask> tasks(Listing<MigrationTask> listing) {
+            return listing.of(tasks());
+        }
+
+        /** The tasks with a move under way, oldest first. */
+        default List<MigrationTask> movingTasks() {
+            return tasks().stream().filter(task -> task.move() != null).toList();
+        }
+
         /** Every source server of the account, oldest registration first. */
         List<SourceServer> sources();
 
@@ -86,6 +96,16 @@ public interface Store extends AutoCloseable {
 
         /** Every job of the project, oldest first. */
         List<Job> jobs();
+
+        /** The page of the project's jobs that {@code listing} asks for: a database reads only that page. */
+        default Listing.Result<Job> jobs(Listing<Job> listing) {
+            return listing.of(jobs());
+        }
+
+        /** The jobs with a transition under way, oldest first. */
+        default List<Job> movingJobs() {
+            return jobs().stream().filter(job -> job.transition() != null).toList();
+        }
 
         void put(Job job);
     }

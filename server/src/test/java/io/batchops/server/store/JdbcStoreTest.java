@@ -10,7 +10,11 @@ import io.batchops.server.drs.JobStatus;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.TaskState;
 import io.batchops.server.timing.Move;
+import io.batchops.server.json.Json;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -173,6 +178,30 @@ class JdbcStoreTest {
             assertEquals(seenInside, taskIds(store, DOMAIN));
             assertEquals(TaskState.MIGRATE_FAIL, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
             assertEquals(List.of("t5"), taskIds(store, OTHER_DOMAIN));
+        }
+    }
+
+    /** A data dir written before the listing columns existed: opening it fills them from the records. */
+    @Test
+    void aDatabaseOfTheFirstSchemaGainsTheListingColumns() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("batchops");
+        Flyway.configure().dataSource(url, "batchops", "").locations("classpath:io/batchops/server/store/migrations")
+                .target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "batchops", "");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_tasks (domain_id, id, record) VALUES (?, ?, ?)")) {
+            for (MigrationTask task : List.of(task("t1", DOMAIN), task("t2", DOMAIN).with(TaskState.MIGRATE_FAIL), task("t3", DOMAIN))) {
+                insert.setString(1, task.domainId());
+                insert.setString(2, task.id());
+                insert.setString(3, Json.MAPPER.writeValueAsString(task));
+                insert.executeUpdate();
+            }
+        }
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            Listing.Result<MigrationTask> failed = store.inAccount(DOMAIN, account -> account.tasks(new Listing<>(
+                    List.of(new Listing.Equal<>(Fields.TASK_STATE, "MIGRATE_FAIL"), new Listing.Contains<>(Fields.TASK_NAME, "name-")),
+                    null, false, 0, null)));
+            assertEquals(1, failed.total());
+            assertEquals("t2", failed.records().get(0).id());
         }
     }
 }

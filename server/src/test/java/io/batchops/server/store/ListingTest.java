@@ -1,0 +1,133 @@
+package io.batchops.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobRole;
+import io.batchops.server.drs.JobStatus;
+import io.batchops.server.store.Listing.AnyOf;
+import io.batchops.server.store.Listing.Condition;
+import io.batchops.server.store.Listing.Contains;
+import io.batchops.server.store.Listing.Equal;
+import io.batchops.server.store.Listing.Field;
+import io.batchops.server.store.Listing.Not;
+import io.batchops.server.store.Listing.OneOf;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A listing gives the same page in SQL as the in-memory store gives by testing each record: the
+ * same matches (LIKE's wildcards and escape taken literally, a value no row can hold), the same order
+ * (strings as Java orders them, ties oldest first, either direction), the same count and paging. The
+ * PostgreSQL case needs {@code BATCHOPS_TEST_DATABASE_URL}, as {@code .ci/postgres} sets.
+ */
+class ListingTest {
+    /** Names that sort differently by locale than by code point, and that hold LIKE's special characters. */
+    private static final List<String> NAMES = List.of("alpha", "Beta", "_under", "100%", "a_b", "a\\b", "zeta", "Ärger",
+            "beta", "a%b", "", "日本", "alpha!");
+
+    @TempDir
+    Path dataDir;
+
+    private static List<Job> jobs(String project) {
+        List<Job> jobs = new ArrayList<>();
+        JobStatus[] statuses = {JobStatus.FULL_TRANSFER_STARTED, JobStatus.CONFIGURATION, JobStatus.DELETED,
+            JobStatus.RELEASE_RESOURCE_COMPLETE, JobStatus.INCRE_TRANSFER_STARTED};
+        for (int i = 0; i < 40; i++) {
+            String name = NAMES.get(i % NAMES.size());
+            jobs.add(new Job("job-" + i, project, name, statuses[i % statuses.length], null, JobRole.STANDALONE, false,
+                    null, i % 4 == 0 ? "sync" : "migration", i % 3 == 0 ? "postgresql" : "mysql", null,
+                    i % 2 == 0 ? "vpc" : "eip", null, 1_700_000_000_000L + (i % 7) * 1000, null));
+        }
+        return jobs;
+    }
+
+    private static List<Listing<Job>> listings() {
+        Field<Job> name = Fields.JOB_NAME;
+        List<List<Condition<Job>>> filters = List.of(
+                List.of(),
+                List.of(new Not<>(new Equal<>(Fields.JOB_STATUS, "DELETED")), new Equal<>(Fields.JOB_DB_USE_TYPE, "migration")),
+                List.of(new Contains<>(name, "_")),
+                List.of(new Contains<>(name, "%")),
+                List.of(new Contains<>(name, "\\")),
+                List.of(new Contains<>(name, "!")),
+                List.of(new Contains<>(name, "a_b")),
+                List.of(new Contains<>(name, "")),
+                List.of(new Contains<>(name, "nul\0")),
+                List.of(new Equal<>(Fields.JOB_ID, "job-\0")),
+                List.of(new Not<>(new Equal<>(Fields.JOB_ID, "job-\0"))),
+                List.of(new AnyOf<>(List.of(new Contains<>(name, "eta"), new Contains<>(Fields.JOB_ID, "-1"),
+                        new OneOf<>(Fields.JOB_ID, List.of("job-2", "job-3", "ghost", "x\0"))))),
+                List.of(new Equal<>(Fields.JOB_ENGINE_TYPE, "postgresql"), new Equal<>(Fields.JOB_NET_TYPE, "vpc")),
+                List.of(Listing.nothing()),
+                List.of(new Not<>(Listing.nothing()), new Equal<>(Fields.JOB_STATUS, "CONFIGURATION")));
+        List<Listing<Job>> listings = new ArrayList<>();
+        for (List<Condition<Job>> filter : filters) {
+            for (Field<Job> orderBy : Stream.of(null, Fields.JOB_NAME, Fields.JOB_STATUS, Fields.JOB_CREATE_TIME).toList()) {
+                for (boolean descending : List.of(false, true)) {
+                    listings.add(new Listing<>(filter, orderBy, descending, 0, null));
+                    listings.add(new Listing<>(filter, orderBy, descending, 3, 5));
+                    listings.add(new Listing<>(filter, orderBy, descending, 39, 10));
+                    listings.add(new Listing<>(filter, orderBy, descending, 1000, 0));
+                }
+            }
+        }
+        return listings;
+    }
+
+    private Store open(String kind) {
+        return switch (kind) {
+            case "embedded" -> StoreConfig.embedded(dataDir).open();
+            case "postgresql" -> {
+                String url = System.getenv("BATCHOPS_TEST_DATABASE_URL");
+                if (url == null || url.isBlank()) {
+                    if ("true".equals(System.getenv("BATCHOPS_DATABASE_REQUIRED"))) {
+                        fail("BATCHOPS_DATABASE_REQUIRED is set, but BATCHOPS_TEST_DATABASE_URL is not");
+                    }
+                    Assumptions.abort("no PostgreSQL: set BATCHOPS_TEST_DATABASE_URL, or run under .ci/postgres");
+                }
+                yield StoreConfig.postgres(url, System.getenv("BATCHOPS_TEST_DATABASE_USER"),
+                        System.getenv("BATCHOPS_TEST_DATABASE_PASSWORD")).open();
+            }
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "postgresql"})
+    void aDatabaseListsAsTheInMemoryStoreDoes(String kind) {
+        // A project of its own: a shared database may hold others' from earlier runs.
+        String project = "listing-" + UUID.randomUUID();
+        try (Store memory = StoreConfig.IN_MEMORY.open(); Store database = open(kind)) {
+            for (Store store : List.of(memory, database)) {
+                store.inProject(project, unit -> {
+                    jobs(project).forEach(unit::put);
+                    return null;
+                });
+            }
+            for (Listing<Job> listing : listings()) {
+                Listing.Result<Job> expected = memory.inProject(project, unit -> unit.jobs(listing));
+                Listing.Result<Job> actual = database.inProject(project, unit -> unit.jobs(listing));
+                assertEquals(expected.total(), actual.total(), () -> "count of " + listing);
+                assertEquals(ids(expected), ids(actual), () -> "page of " + listing);
+            }
+            // The reference itself, on two listings worked out by hand.
+            assertEquals(List.of("job-2", "job-4", "job-15", "job-17", "job-28", "job-30"), ids(memory.inProject(project,
+                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "_")), null, false, 0, null)))));
+            assertEquals(List.of("job-9", "job-22", "job-35"), ids(memory.inProject(project,
+                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "%b")), null, false, 0, null)))));
+        }
+    }
+
+    private static List<String> ids(Listing.Result<Job> result) {
+        return result.records().stream().map(Job::id).toList();
+    }
+}
