@@ -394,6 +394,18 @@ class LifecycleTest {
                 .body("{\"sms\": {\"sources\": [{\"id\": \"s\", \"domain_id\": \"d\", \"state\": \"asleep\"}]}}").send();
         assertEquals(400, badFixture.status(), badFixture::toString);
         assertEquals("BATCHOPS.0400", badFixture.errorCode());
+        // An id no store can hold in every mode (PostgreSQL's text has no U+0000): refused, the
+        // fixture's other records with it.
+        for (String field : List.of("id", "domain_id", "source_id")) {
+            Map<String, Object> task = new java.util.HashMap<>(Map.of("id", "t-nul", "domain_id", ALICE_DOMAIN, "source_id", "s"));
+            task.put(field, task.get(field) + "\u0000");
+            Exchange nul = admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
+                    "sources", List.of(Map.of("id", "s-nul", "domain_id", ALICE_DOMAIN, "state", "unavailable")),
+                    "tasks", List.of(task)))).send();
+            assertEquals(400, nul.status(), nul::toString);
+            assertEquals("BATCHOPS.0400", nul.errorCode());
+            assertTrue(State.sourceState(ALICE_DOMAIN, "s-nul").isEmpty(), "a refused fixture adds nothing");
+        }
 
         Exchange loaded = admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
                 "sources", List.of(Map.of("id", "s", "domain_id", ALICE_DOMAIN, "state", "syncing", "connected", true)),

@@ -31,4 +31,12 @@ public final class Fields {
 
     private Fields() {
     }
+
+    /**
+     * A field's value as its column holds it. PostgreSQL's text holds no U+0000: a name with one (the
+     * record's JSON keeps it exactly) is held with U+FFFD in its place, and so is a value looked for.
+     */
+    static Object held(Object value) {
+        return value instanceof String text && text.indexOf('\0') >= 0 ? text.replace('\0', '\uFFFD') : value;
+    }
 }

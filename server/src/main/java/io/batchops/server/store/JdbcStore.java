@@ -61,12 +61,19 @@ public final class JdbcStore implements Store {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Clock clock;
+    /**
+     * Whether a batch's records are read with one IN-list query (PostgreSQL, across a network) or one
+     * primary-key lookup each (embedded H2, in this JVM, whose planner reads a tenant's every row
+     * for an IN list on the key's second column).
+     */
+    private final boolean lookupsInOneQuery;
     /** Tenants whose row is known to exist: rows are never removed, so this only saves a query. */
     private final Set<String> knownTenants = ConcurrentHashMap.newKeySet();
 
     private JdbcStore(HikariDataSource dataSource, boolean shared) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.lookupsInOneQuery = shared;
         // Instances sharing a database may run on machines whose clocks differ; an embedded one is in this JVM.
         this.clock = shared ? new DatabaseClock(jdbi) : Clock.systemUTC();
     }
@@ -131,12 +138,12 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T inAccount(String domainId, Function<Account, T> work) {
-        return inTenant("sms", domainId, handle -> new JdbcAccount(handle, domainId), work);
+        return inTenant("sms", domainId, handle -> new JdbcAccount(handle, domainId, lookupsInOneQuery), work);
     }
 
     @Override
     public <T> T inProject(String projectId, Function<Project, T> work) {
-        return inTenant("drs", projectId, handle -> new JdbcProject(handle, projectId), work);
+        return inTenant("drs", projectId, handle -> new JdbcProject(handle, projectId, lookupsInOneQuery), work);
     }
 
     /** A unit's view of a tenant, which holds the unit's writes until it ends. */
@@ -218,9 +225,9 @@ public final class JdbcStore implements Store {
         private final Rows<MigrationTask, TaskState> tasks;
         private final Rows<SourceServer, SourceServerState> sources;
 
-        JdbcAccount(Handle handle, String domainId) {
-            this.tasks = new Rows<>(TASKS, handle, domainId);
-            this.sources = new Rows<>(SOURCES, handle, domainId);
+        JdbcAccount(Handle handle, String domainId, boolean lookupsInOneQuery) {
+            this.tasks = new Rows<>(TASKS, handle, domainId, lookupsInOneQuery);
+            this.sources = new Rows<>(SOURCES, handle, domainId, lookupsInOneQuery);
         }
 
         @Override
@@ -293,8 +300,8 @@ public final class JdbcStore implements Store {
     private static final class JdbcProject implements Project, Unit {
         private final Rows<Job, JobStatus> jobs;
 
-        JdbcProject(Handle handle, String projectId) {
-            this.jobs = new Rows<>(JOBS, handle, projectId);
+        JdbcProject(Handle handle, String projectId, boolean lookupsInOneQuery) {
+            this.jobs = new Rows<>(JOBS, handle, projectId, lookupsInOneQuery);
         }
 
         @Override
@@ -345,15 +352,17 @@ public final class JdbcStore implements Store {
         private final Table<R, S> table;
         private final Handle handle;
         private final String ownerId;
+        private final boolean lookupsInOneQuery;
         /** What the unit knows of each id: read, written, or known absent. */
         private final Map<String, Optional<R>> known = new HashMap<>();
         /** The unit's writes, in the order first made: a record, or empty where removed. */
         private final Map<String, Optional<R>> pending = new LinkedHashMap<>();
 
-        Rows(Table<R, S> table, Handle handle, String ownerId) {
+        Rows(Table<R, S> table, Handle handle, String ownerId, boolean lookupsInOneQuery) {
             this.table = table;
             this.handle = handle;
             this.ownerId = ownerId;
+            this.lookupsInOneQuery = lookupsInOneQuery;
         }
 
         Optional<R> find(String id) {
@@ -367,6 +376,10 @@ public final class JdbcStore implements Store {
 
         Map<String, R> find(Collection<String> ids) {
             List<String> unread = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+            if (!lookupsInOneQuery) {
+                unread.forEach(this::find);
+                unread = List.of();
+            }
             for (int from = 0; from < unread.size(); from += CHUNK) {
                 List<String> chunk = unread.subList(from, Math.min(from + CHUNK, unread.size()));
                 Map<String, R> read = table.findAll(handle, ownerId, chunk);
@@ -508,11 +521,12 @@ public final class JdbcStore implements Store {
             }
         }
 
+        /** One statement a row, sent as one batch: H2 deletes by an IN list only by reading the tenant's every row. */
         void removeAll(Handle handle, String ownerId, List<String> ids) {
-            List<String> storable = ids.stream().filter(id -> !unstorable(id)).toList();
-            if (!storable.isEmpty()) {
-                handle.createUpdate("DELETE FROM " + name + " WHERE " + owner + " = :owner AND id IN (<ids>)")
-                        .bind("owner", ownerId).bindList("ids", storable).execute();
+            PreparedBatch deletes = handle.prepareBatch("DELETE FROM " + name + " WHERE " + owner + " = :owner AND id = :id");
+            ids.stream().filter(id -> !unstorable(id)).forEach(id -> deletes.bind("owner", ownerId).bind("id", id).add());
+            if (deletes.size() > 0) {
+                deletes.execute();
             }
         }
 
@@ -525,7 +539,7 @@ public final class JdbcStore implements Store {
             row.put("to", move == null ? null : move.to().name());
             row.put("startedAt", move == null ? null : epochNanos(move.startedAt()));
             row.put("reads", move == null ? null : move.reads());
-            fields.forEach(field -> row.put("f_" + field.column(), field.of(record)));
+            fields.forEach(field -> row.put("f_" + field.column(), held(field.of(record))));
             return row;
         }
 
@@ -559,17 +573,22 @@ public final class JdbcStore implements Store {
             return new Listing.Result<>(total, page);
         }
 
-        /** A condition as SQL, its values bound by name; a value no row can hold (U+0000) matches no row. */
+        /**
+         * A condition as SQL, its values bound by name, as the columns hold them ({@link #held}); an id
+         * with U+0000 matches no row, as none is stored.
+         */
         private String sql(Listing.Condition<R> condition, Map<String, Object> binds) {
             if (condition instanceof Listing.Equal<R> equal) {
-                return storable(equal.value()) ? column(equal.field()) + " = " + bind(binds, equal.value()) : "1 = 0";
+                return matchable(equal.field(), equal.value())
+                        ? column(equal.field()) + " = " + bind(binds, held(equal.value())) : "1 = 0";
             }
             if (condition instanceof Listing.Contains<R> contains) {
-                return storable(contains.text()) ? column(contains.field()) + " LIKE "
-                        + bind(binds, "%" + likeEscaped(contains.text()) + "%") + " ESCAPE '!'" : "1 = 0";
+                return matchable(contains.field(), contains.text()) ? column(contains.field()) + " LIKE "
+                        + bind(binds, "%" + likeEscaped((String) held(contains.text())) + "%") + " ESCAPE '!'" : "1 = 0";
             }
             if (condition instanceof Listing.OneOf<R> oneOf) {
-                List<String> names = oneOf.values().stream().filter(Table::storable).map(value -> bind(binds, value)).toList();
+                List<String> names = oneOf.values().stream().filter(value -> matchable(oneOf.field(), value))
+                        .map(value -> bind(binds, held(value))).toList();
                 return names.isEmpty() ? "1 = 0" : column(oneOf.field()) + " IN (" + String.join(", ", names) + ")";
             }
             if (condition instanceof Listing.AnyOf<R> anyOf) {
@@ -579,6 +598,14 @@ public final class JdbcStore implements Store {
             // A null field meets no condition, and so every negated one (SQL would make both unknown).
             Listing.Not<R> not = (Listing.Not<R>) condition;
             return "NOT COALESCE(" + sql(not.condition(), binds) + ", FALSE)";
+        }
+
+        private static boolean matchable(Listing.Field<?> field, Object value) {
+            return !field.column().equals("id") || !(value instanceof String id) || !unstorable(id);
+        }
+
+        private static Object held(Object value) {
+            return Fields.held(value);
         }
 
         private String column(Listing.Field<R> field) {
@@ -592,10 +619,6 @@ public final class JdbcStore implements Store {
             String bindName = "v" + binds.size();
             binds.put(bindName, value);
             return ":" + bindName;
-        }
-
-        private static boolean storable(Object value) {
-            return !(value instanceof String text) || !unstorable(text);
         }
 
         /** LIKE's wildcards as themselves; the escape is '!', as Jdbi's parser reads a backslash as its own. */

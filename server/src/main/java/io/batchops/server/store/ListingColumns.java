@@ -81,7 +81,7 @@ final class ListingColumns implements JavaMigration {
                 R record = Json.MAPPER.readValue(rows.getString("record"), type);
                 int index = 1;
                 for (Listing.Field<R> field : fields) {
-                    write.setObject(index++, field.of(record));
+                    write.setObject(index++, Fields.held(field.of(record)));
                 }
                 write.setString(index++, rows.getString(owner));
                 write.setString(index, rows.getString("id"));

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListingTest {
     /** Names that sort differently by locale than by code point, and that hold LIKE's special characters. */
     private static final List<String> NAMES = List.of("alpha", "Beta", "_under", "100%", "a_b", "a\\b", "zeta", "Ärger",
-            "beta", "a%b", "", "日本", "alpha!");
+            "beta", "a%b", "", "日本", "alpha!", "nul\0name");
 
     @TempDir
     Path dataDir;
@@ -120,9 +120,9 @@ class ListingTest {
                 assertEquals(ids(expected), ids(actual), () -> "page of " + listing);
             }
             // The reference itself, on two listings worked out by hand.
-            assertEquals(List.of("job-2", "job-4", "job-15", "job-17", "job-28", "job-30"), ids(memory.inProject(project,
+            assertEquals(List.of("job-2", "job-4", "job-16", "job-18", "job-30", "job-32"), ids(memory.inProject(project,
                     unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "_")), null, false, 0, null)))));
-            assertEquals(List.of("job-9", "job-22", "job-35"), ids(memory.inProject(project,
+            assertEquals(List.of("job-9", "job-23", "job-37"), ids(memory.inProject(project,
                     unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "%b")), null, false, 0, null)))));
         }
     }
