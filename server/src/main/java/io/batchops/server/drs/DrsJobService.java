@@ -161,7 +161,7 @@ public final class DrsJobService {
         return store.inProject(projectId, project -> {
             // The batch's jobs in one read, then kept as each command leaves them.
             Map<String, Job> current = new HashMap<>(project.jobs(commands.stream().map(JobCommand::jobId).toList()));
-            Set<String> read = new HashSet<>();
+            Set<String> read = new HashSet<>((int) (commands.size() / 0.75f) + 1);
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
                 ApiException fault = injected.get(command.jobId());

@@ -111,7 +111,8 @@ public interface Store extends AutoCloseable {
     }
 
     private static <R> Map<String, R> found(Collection<String> ids, Function<String, Optional<R>> find) {
-        Map<String, R> found = new LinkedHashMap<>();
+        // Sized for every id up front: growing it in steps cost a batch more than its lookups.
+        Map<String, R> found = new LinkedHashMap<>((int) (ids.size() / 0.75f) + 1);
         for (String id : ids) {
             find.apply(id).ifPresent(record -> found.put(id, record));
         }
