@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * An account's tasks and source servers as a read finds them now: a move under way (ABORTING,
@@ -37,6 +39,12 @@ final class SmsReads {
         Map<String, SourceServer> found = new LinkedHashMap<>(account.sources(ids));
         found.replaceAll((id, source) -> observe(account, source));
         return found;
+    }
+
+    /** The source servers of these tasks that exist, by id, each as the read finds it. */
+    Map<String, SourceServer> sourcesOf(Store.Account account, Collection<MigrationTask> tasks) {
+        return sources(account, tasks.stream().map(MigrationTask::sourceId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
     }
 
     List<MigrationTask> tasks(Store.Account account) {

@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
@@ -37,8 +35,7 @@ public final class SmsTaskService {
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
             Map<String, MigrationTask> found = account.tasks(unique);
-            Map<String, SourceServer> sources = reads.sources(account, found.values().stream()
-                    .map(MigrationTask::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+            Map<String, SourceServer> sources = reads.sourcesOf(account, found.values());
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
@@ -113,8 +110,7 @@ public final class SmsTaskService {
         return store.inAccount(caller.domainId(), account -> {
             reads.settleTasks(account);
             Listing.Result<MigrationTask> page = account.tasks(filter.listing(limit, offset));
-            Map<String, SourceServer> sources = reads.sources(account, page.records().stream()
-                    .map(MigrationTask::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+            Map<String, SourceServer> sources = reads.sourcesOf(account, page.records());
             return new Page<>(page.total(), page.records().stream()
                     .map(task -> new TaskView(task, Optional.ofNullable(sources.get(task.sourceId())))).toList());
         });

@@ -539,7 +539,7 @@ public final class JdbcStore implements Store {
             row.put("to", move == null ? null : move.to().name());
             row.put("startedAt", move == null ? null : epochNanos(move.startedAt()));
             row.put("reads", move == null ? null : move.reads());
-            fields.forEach(field -> row.put("f_" + field.column(), held(field.of(record))));
+            fields.forEach(field -> row.put("f_" + field.column(), Fields.held(field.of(record))));
             return row;
         }
 
@@ -574,21 +574,21 @@ public final class JdbcStore implements Store {
         }
 
         /**
-         * A condition as SQL, its values bound by name, as the columns hold them ({@link #held}); an id
+         * A condition as SQL, its values bound by name, as the columns hold them ({@link Fields#held}); an id
          * with U+0000 matches no row, as none is stored.
          */
         private String sql(Listing.Condition<R> condition, Map<String, Object> binds) {
             if (condition instanceof Listing.Equal<R> equal) {
                 return matchable(equal.field(), equal.value())
-                        ? column(equal.field()) + " = " + bind(binds, held(equal.value())) : "1 = 0";
+                        ? column(equal.field()) + " = " + bind(binds, Fields.held(equal.value())) : "1 = 0";
             }
             if (condition instanceof Listing.Contains<R> contains) {
                 return matchable(contains.field(), contains.text()) ? column(contains.field()) + " LIKE "
-                        + bind(binds, "%" + likeEscaped((String) held(contains.text())) + "%") + " ESCAPE '!'" : "1 = 0";
+                        + bind(binds, "%" + likeEscaped((String) Fields.held(contains.text())) + "%") + " ESCAPE '!'" : "1 = 0";
             }
             if (condition instanceof Listing.OneOf<R> oneOf) {
                 List<String> names = oneOf.values().stream().filter(value -> matchable(oneOf.field(), value))
-                        .map(value -> bind(binds, held(value))).toList();
+                        .map(value -> bind(binds, Fields.held(value))).toList();
                 return names.isEmpty() ? "1 = 0" : column(oneOf.field()) + " IN (" + String.join(", ", names) + ")";
             }
             if (condition instanceof Listing.AnyOf<R> anyOf) {
@@ -602,10 +602,6 @@ public final class JdbcStore implements Store {
 
         private static boolean matchable(Listing.Field<?> field, Object value) {
             return !field.column().equals("id") || !(value instanceof String id) || !unstorable(id);
-        }
-
-        private static Object held(Object value) {
-            return Fields.held(value);
         }
 
         private String column(Listing.Field<R> field) {

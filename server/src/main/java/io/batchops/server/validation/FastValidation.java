@@ -89,14 +89,19 @@ public final class FastValidation implements ValidationInterceptor {
         if (annotation instanceof NotNull) {
             return Optional.of(value -> value != null);
         }
+        // Bounds are read from the annotation once: each read goes through its proxy's invocation handler.
         if (annotation instanceof Size size) {
-            return Optional.of(value -> value == null || within(sizeOf(value), size.min(), size.max()));
+            int least = size.min();
+            int most = size.max();
+            return Optional.of(value -> value == null || within(sizeOf(value), least, most));
         }
         if (annotation instanceof Min min) {
-            return Optional.of(value -> value == null || compare((Number) value, min.value()) >= 0);
+            long least = min.value();
+            return Optional.of(value -> value == null || compare((Number) value, least) >= 0);
         }
         if (annotation instanceof Max max) {
-            return Optional.of(value -> value == null || compare((Number) value, max.value()) <= 0);
+            long most = max.value();
+            return Optional.of(value -> value == null || compare((Number) value, most) <= 0);
         }
         if (annotation instanceof Pattern pattern && pattern.flags().length == 0) {
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp());
