@@ -241,7 +241,7 @@ public final class BatchopsExtension
                 .orElseThrow(() -> new IllegalArgumentException(credentials + " has no principal " + principalName));
         Credentials.AccessKey key = entry.accessKeys() == null || entry.accessKeys().isEmpty() ? null : entry.accessKeys().get(0);
         return new Principal(entry.name(), entry.domainId(),
-                entry.projects() == null || entry.projects().isEmpty() ? null : entry.projects().get(0),
+                entry.projects() == null || entry.projects().isEmpty() ? null : entry.projects().get(0).id(),
                 entry.tokens() == null || entry.tokens().isEmpty() ? null : entry.tokens().get(0),
                 key == null ? null : key.ak(), key == null ? null : key.sk());
     }

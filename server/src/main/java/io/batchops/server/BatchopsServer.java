@@ -3,6 +3,7 @@ package io.batchops.server;
 import io.batchops.server.admin.AdminResource;
 import io.batchops.server.auth.AuthFeature;
 import io.batchops.server.auth.Credentials;
+import io.batchops.server.auth.Identities;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.DrsJobsResource;
 import io.batchops.server.errors.ApiException;
@@ -16,6 +17,9 @@ import io.batchops.server.errors.JsonExceptionMapper;
 import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.gateway.BodyLimit;
+import io.batchops.server.iam.IamResource;
+import io.batchops.server.iam.IamService;
+import io.batchops.server.iam.IamTraceIds;
 import io.batchops.server.gateway.GatewayGuard;
 import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.RequestIds;
@@ -36,6 +40,7 @@ import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.Store;
 import io.batchops.server.telemetry.Metrics;
 import io.batchops.server.telemetry.TelemetryFilter;
+import io.batchops.server.timing.ControlClock;
 import io.batchops.server.timing.Transitions;
 import io.batchops.server.validation.DateTimeParameters;
 import io.batchops.server.validation.FastValidation;
@@ -98,21 +103,25 @@ public final class BatchopsServer implements AutoCloseable {
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
-    public static ResourceConfig createApp(Store store, Credentials credentials, String adminToken, Journal journal,
-            Metrics metrics, Duration headerTimeout) {
+    public static ResourceConfig createApp(Store store, Credentials credentials, boolean development, String adminToken,
+            Journal journal, Metrics metrics, Duration headerTimeout) {
         Clock clock = Clock.systemUTC();
+        ControlClock controlClock = new ControlClock(clock);
+        Identities identities = new Identities(credentials, controlClock);
         Transitions transitions = new Transitions(store.clock());
         Faults faults = new Faults();
         return new ResourceConfig()
                 .register(new SmsTasksResource(new SmsTaskService(store, transitions)))
                 .register(new SmsSourcesResource(new SmsSourceService(store, transitions)))
                 .register(new DrsJobsResource(new DrsJobService(store, transitions)))
-                .register(new AdminResource(store, transitions))
+                .register(new IamResource(new IamService(identities)))
+                .register(new IamTraceIds())
+                .register(new AdminResource(store, transitions, controlClock))
                 .register(new FaultsResource(faults))
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))
                 .register(new JournalFeature(journal, clock))
-                .register(new MetaResource(metrics))
+                .register(new MetaResource(metrics, development))
                 .register(new TelemetryFilter(metrics))
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -124,7 +133,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(new BodyLimit(headerTimeout))
                 .register(QueryValues.class)
                 .register(DateTimeParameters.class)
-                .register(new AuthFeature(credentials, clock, adminToken))
+                .register(new AuthFeature(identities, clock, adminToken))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
                 .register(ConstraintViolationMapper.class)
@@ -148,7 +157,7 @@ public final class BatchopsServer implements AutoCloseable {
             if (fixtures != null) {
                 fixtures.loadInto(store);
             }
-            BatchopsServer server = start(config, store, credentials);
+            BatchopsServer server = start(config, store, credentials, config.credentials() == null);
             server.ownsStore = true;
             return server;
         } catch (RuntimeException e) {
@@ -157,14 +166,14 @@ public final class BatchopsServer implements AutoCloseable {
         }
     }
 
-    /** Starts listening with the given state and principals. */
-    public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials) {
+    /** Starts listening with the given state and principals ({@code development}: the development principal's). */
+    public static BatchopsServer start(ServerConfig config, Store store, Credentials credentials, boolean development) {
         URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, false);
         Journal journal = new Journal(config.journalSize());
         Metrics metrics = new Metrics(store, journal);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                createApp(store, credentials, config.adminToken(), journal, metrics, config.headerTimeout()));
+                createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new Pages(new GatewayGuard(application)), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /** {@code java -jar batchops-server.jar}: parses the options, starts the server, waits. */
 @Command(name = "batchops-server", mixinStandardHelpOptions = true,
-        description = "Serves the Huawei Cloud SMS and DRS batch APIs for development and tests.")
+        description = "Serves the Huawei Cloud SMS and DRS batch APIs for development and tests.",
+        subcommands = EnvCommand.class)
 public final class Main implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:BATCHOPS_HOST:-" + ServerConfig.DEFAULT_HOST + "}",
             description = "Address to listen on (env BATCHOPS_HOST, default ${DEFAULT-VALUE}).")
@@ -77,6 +78,11 @@ public final class Main implements Callable<Integer> {
             description = "PostgreSQL user (env BATCHOPS_DATABASE_USER).")
     private String databaseUser;
 
+    @Option(names = "--regions-file", defaultValue = "${env:BATCHOPS_REGIONS_FILE}",
+            description = "Once listening, write the official SDK's regions file here: every SMS and DRS region served "
+                    + "at this server, for HUAWEICLOUD_SDK_REGIONS_FILE (env BATCHOPS_REGIONS_FILE; the name must end in .yaml or .yml).")
+    private Path regionsFile;
+
     @Option(names = "--database-password", defaultValue = "${env:BATCHOPS_DATABASE_PASSWORD}",
             description = "PostgreSQL password (env BATCHOPS_DATABASE_PASSWORD; the variable keeps it out of the process list).")
     private String databasePassword;
@@ -103,6 +109,9 @@ public final class Main implements Callable<Integer> {
         LogSetup.configure(logFormat);
         DevelopmentCredentials.refuseOffLoopback(host, credentials == null, adminToken == null || adminToken.isEmpty(),
                 allowDevelopmentCredentials);
+        if (regionsFile != null) {
+            RegionsFile.check(regionsFile);
+        }
         StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword);
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
                 Duration.ofSeconds(headerTimeoutSeconds), store));
@@ -112,8 +121,11 @@ public final class Main implements Callable<Integer> {
             LogSetup.stop();
             stopped.countDown();
         }, "batchops-shutdown"));
-        // Before the line that says the server is up: whoever waits for it finds the options set.
+        // Before the line that says the server is up: whoever waits for it finds the options set, and the file written.
         Footprint.giveBackWhenIdle();
+        if (regionsFile != null) {
+            RegionsFile.write(regionsFile, server.uri().toString());
+        }
         LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {})",
                 Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe());
         if (credentials == null) {

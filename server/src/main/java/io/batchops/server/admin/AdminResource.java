@@ -1,5 +1,10 @@
 package io.batchops.server.admin;
 
+import io.batchops.admin.model.Clock;
+import io.batchops.admin.model.ClockChange;
+import io.batchops.server.timing.ControlClock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import io.batchops.admin.api.AdminApi;
 import io.batchops.admin.model.Fixtures;
 import io.batchops.admin.model.JobStatusChange;
@@ -23,10 +28,27 @@ import jakarta.ws.rs.core.Response;
 public final class AdminResource implements AdminApi {
     private final Store store;
     private final Transitions transitions;
+    private final ControlClock clock;
 
-    public AdminResource(Store store, Transitions transitions) {
+    public AdminResource(Store store, Transitions transitions, ControlClock clock) {
         this.store = store;
         this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response getClock(String adminToken) {
+        return Response.ok(clock()).build();
+    }
+
+    @Override
+    public Response setClock(ClockChange change, String adminToken) {
+        clock.setOffset(Duration.ofSeconds(change.getOffsetSeconds()));
+        return Response.ok(clock()).build();
+    }
+
+    private Clock clock() {
+        return new Clock().now(clock.instant().atOffset(ZoneOffset.UTC)).offsetSeconds(clock.offset().toSeconds());
     }
 
     @Override

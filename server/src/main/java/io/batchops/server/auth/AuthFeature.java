@@ -5,6 +5,7 @@ import io.batchops.server.admin.AdminOnly;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
 import java.time.Clock;
 
 /**
@@ -16,14 +17,25 @@ public final class AuthFeature implements DynamicFeature {
     private final AuthFilter tenants;
     private final AdminFilter admin;
 
-    public AuthFeature(Credentials credentials, Clock clock, String adminToken) {
-        this.tenants = new AuthFilter(credentials, clock);
+    public AuthFeature(Identities identities, Clock clock, String adminToken) {
+        this.tenants = new AuthFilter(identities, clock);
         this.admin = new AdminFilter(adminToken);
+    }
+
+    /** Whether the resource class's own method (the interface's carries the path, not this mark) is marked. */
+    private static boolean authenticated(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        try {
+            return resource.getResourceClass().getMethod(method.getName(), method.getParameterTypes())
+                    .isAnnotationPresent(Authenticated.class);
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        if (resource.getResourceClass().isAnnotationPresent(Authenticated.class)) {
+        if (resource.getResourceClass().isAnnotationPresent(Authenticated.class) || authenticated(resource)) {
             context.register(tenants);
         }
         if (resource.getResourceClass().isAnnotationPresent(AdminOnly.class)) {

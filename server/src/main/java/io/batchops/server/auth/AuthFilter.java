@@ -2,6 +2,7 @@ package io.batchops.server.auth;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
+import io.batchops.server.errors.Family;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,6 +27,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     public static final String TOKEN_HEADER = "X-Auth-Token";
     public static final String DOMAIN_HEADER = "X-Domain-Id";
     public static final String PROJECT_HEADER = "X-Project-Id";
+    public static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
     private static final String PROJECT_PARAMETER = "project_id";
     /**
      * The principal of the request this thread serves. Jersey runs a request's filters and its
@@ -40,11 +42,12 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     private static final String REFUSAL = AuthFilter.class.getName() + ".refusal";
     private static final String SIGNATURE = AuthFilter.class.getName() + ".signature";
 
-    private final Credentials credentials;
+    private final Identities identities;
     private final Clock clock;
 
-    public AuthFilter(Credentials credentials, Clock clock) {
-        this.credentials = credentials;
+    /** {@code clock} dates signatures: the machine's, not the control clock that expiries follow. */
+    public AuthFilter(Identities identities, Clock clock) {
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -55,6 +58,11 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             authenticate(request);
         } catch (ApiException refused) {
             request.setProperty(REFUSAL, refused.message(io.batchops.server.errors.Language.EN_US));
+            // IAM is not behind the API gateway: it refuses in its own words.
+            if (refused.code() == ErrorCode.GATEWAY_UNAUTHORIZED
+                    && Family.ofPath(request.getUriInfo().getPath()) == Family.IAM) {
+                throw refused.as(ErrorCode.IAM_UNAUTHORIZED);
+            }
             throw refused;
         }
     }
@@ -65,7 +73,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         boolean signed = token == null && authorization != null;
         Principal principal = signed
                 ? verifySignature(request, SdkSignature.parse(authorization))
-                : credentials.authenticate(token);
+                : identities.authenticate(token);
         String claimedDomain = request.getHeaderString(DOMAIN_HEADER);
         if (claimedDomain != null && !claimedDomain.equals(principal.domainId())) {
             throw ApiException.of(ErrorCode.GATEWAY_UNAUTHORIZED, "X-Domain-Id is not the caller's account");
@@ -92,7 +100,8 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     /** The key's owner, once the signature over the request as received checks out. */
     private Principal verifySignature(ContainerRequestContext request, SdkSignature signature) throws IOException {
         request.setProperty(ACCESS_KEY, signature.accessKey());
-        Credentials.SigningKey key = credentials.signingKey(signature.accessKey());
+        Credentials.SigningKey key = identities.signingKey(signature.accessKey(),
+                request.getHeaderString(SECURITY_TOKEN_HEADER));
         request.setProperty(PRINCIPAL, key.principal());
         // Read whole to check its hash; the body limit bounds it.
         byte[] body = request.getEntityStream().readAllBytes();

@@ -6,11 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the resources that only an authenticated principal may call. Not a JAX-RS name binding:
+ * Marks the resources (or single resource methods) that only an authenticated principal may call. Not a JAX-RS name binding:
  * those are read from the generated interface that carries {@code @Path}, so {@link AuthFeature}
  * binds the filter instead.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Authenticated {
 }

@@ -5,8 +5,6 @@ import io.batchops.server.errors.ErrorCode;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,51 +20,53 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The official Huawei Cloud SDK's request signature, {@code SDK-HMAC-SHA256}, recomputed from the
- * request as received and compared in constant time. The algorithm is in the specs' descriptions.
- * Failures say what is wrong, never what the signature should have been.
+ * The official Huawei Cloud SDK's request signature, with any of its {@link SigningAlgorithm}s,
+ * recomputed from the request as received and checked in constant time. The algorithm is in the
+ * specs' descriptions. Failures say what is wrong, never what the signature should have been.
  */
 public final class SdkSignature {
-    public static final String ALGORITHM = "SDK-HMAC-SHA256";
     public static final String DATE_HEADER = "X-Sdk-Date";
     /** How far {@code X-Sdk-Date} may be from the server's clock, either way. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
+    /** An HMAC is 64 hex digits; a DER-encoded ECDSA or SM2 signature at most 144. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            Pattern.quote(ALGORITHM) + " +Access=([^, ]+), *SignedHeaders=([^, ]+), *Signature=([0-9a-fA-F]{64})");
+            "(SDK-[A-Z0-9-]+) +Access=([^, ]+), *SignedHeaders=([^, ]+), *Signature=([0-9a-fA-F]{64,144})");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Headers the signature must cover, or the request could be replayed or redirected. */
     private static final List<String> REQUIRED_SIGNED = List.of("host", "x-sdk-date");
 
+    private final SigningAlgorithm algorithm;
     private final String accessKey;
     private final List<String> signedHeaders;
     private final String signature;
 
-    private SdkSignature(String accessKey, List<String> signedHeaders, String signature) {
+    private SdkSignature(SigningAlgorithm algorithm, String accessKey, List<String> signedHeaders, String signature) {
+        this.algorithm = algorithm;
         this.accessKey = accessKey;
         this.signedHeaders = signedHeaders;
         this.signature = signature;
     }
 
-    /** Reads an {@code Authorization} header; anything but a well-formed SDK-HMAC-SHA256 one is a 401. */
+    /** Reads an {@code Authorization} header; anything but a well-formed SDK signature is a 401. */
     public static SdkSignature parse(String authorization) {
         Matcher matcher = AUTHORIZATION.matcher(authorization == null ? "" : authorization.trim());
-        if (!matcher.matches()) {
-            throw unauthorized("Authorization is not an " + ALGORITHM + " signature");
+        SigningAlgorithm algorithm = matcher.matches() ? SigningAlgorithm.ofId(matcher.group(1)).orElse(null) : null;
+        if (algorithm == null) {
+            throw unauthorized("Authorization is not a signature of the SDK (SDK-HMAC-SHA256, SDK-HMAC-SM3, "
+                    + "SDK-ECDSA-P256-SHA256 or SDK-SM2-SM3)");
         }
-        List<String> signed = Arrays.asList(matcher.group(2).toLowerCase(Locale.ROOT).split(";"));
+        List<String> signed = Arrays.asList(matcher.group(3).toLowerCase(Locale.ROOT).split(";"));
         for (String required : REQUIRED_SIGNED) {
             if (!signed.contains(required)) {
                 throw unauthorized("SignedHeaders must include " + required);
             }
         }
         // Canonical order, as the SDK signs them.
-        return new SdkSignature(matcher.group(1), List.copyOf(new java.util.TreeSet<>(signed)),
-                matcher.group(3).toLowerCase(Locale.ROOT));
+        return new SdkSignature(algorithm, matcher.group(2), List.copyOf(new java.util.TreeSet<>(signed)),
+                matcher.group(4).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -78,6 +78,10 @@ public final class SdkSignature {
 
     public String accessKey() {
         return accessKey;
+    }
+
+    public SigningAlgorithm algorithm() {
+        return algorithm;
     }
 
     /**
@@ -109,10 +113,11 @@ public final class SdkSignature {
             headers.append(name).append(':').append(value).append('\n');
         }
         String canonicalRequest = String.join("\n", method, canonicalPath(rawPath), canonicalQuery(rawQuery),
-                headers.toString(), String.join(";", signedHeaders), sha256Hex(body));
-        String stringToSign = String.join("\n", ALGORITHM, date, sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, stringToSign)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+                headers.toString(), String.join(";", signedHeaders), algorithm.hashHex(body));
+        String stringToSign = String.join("\n", algorithm.id(), date,
+                algorithm.hashHex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        if (signature.length() % 2 != 0
+                || !algorithm.verify(accessKey, secret, stringToSign, HexFormat.of().parseHex(signature))) {
             mismatched.accept(new Computed(canonicalRequest, stringToSign));
             throw unauthorized("verify aksk signature fail");
         }
@@ -171,23 +176,7 @@ public final class SdkSignature {
                 .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
-    private static byte[] hmacSha256(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
 
     private static ApiException unauthorized(String reason) {
         return ApiException.of(ErrorCode.GATEWAY_UNAUTHORIZED, reason);
@@ -196,6 +185,6 @@ public final class SdkSignature {
     @Override
     public String toString() {
         // Never the signature itself: it is as good as the request for the clock-skew window.
-        return ALGORITHM + "[Access=" + accessKey + ", SignedHeaders=" + String.join(";", signedHeaders) + "]";
+        return algorithm.id() + "[Access=" + accessKey + ", SignedHeaders=" + String.join(";", signedHeaders) + "]";
     }
 }

@@ -77,6 +77,11 @@ public final class ApiException extends RuntimeException {
         return code;
     }
 
+    /** The same failure, told with another code of the same arguments (IAM's 401 for the gateway's). */
+    public ApiException as(ErrorCode other) {
+        return new ApiException(other, args, errorParams, details, encodedAuthorizationMessage, fixedMessage);
+    }
+
     public String message(Language language) {
         return fixedMessage != null ? fixedMessage : code.message(language, args);
     }

@@ -31,7 +31,7 @@ public record ErrorBody(
         String message = clip(e.message(language));
         return switch (code.family()) {
             case GATEWAY, ADMIN -> new ErrorBody(code.code(), message, requestId, null, null, null);
-            case DRS -> new ErrorBody(code.code(), message, null, null, null, null);
+            case DRS, IAM -> new ErrorBody(code.code(), message, null, null, null, null);
             case SMS -> new ErrorBody(code.code(), message, null, e.encodedAuthorizationMessage(),
                     first(e.errorParams()),
                     first(e.details()).stream().map(m -> new Detail(code.code(), clip(m))).toList());

@@ -27,6 +27,20 @@ public enum ErrorCode {
             "The request is throttled",
             "请求被流控"),
 
+    // IAM, with its published codes.
+    IAM_UNAUTHORIZED(Family.IAM, 401, "IAM.0001",
+            "The request you have made requires authentication: %s",
+            "请求需要认证：%s"),
+    IAM_FORBIDDEN(Family.IAM, 403, "IAM.0002",
+            "You are not authorized to perform the requested action: %s",
+            "您无权执行请求的操作：%s"),
+    IAM_INVALID_PARAMETER(Family.IAM, 400, "IAM.0007",
+            "Request parameter %s is invalid.",
+            "请求参数 %s 无效。"),
+    IAM_INTERNAL_ERROR(Family.IAM, 500, "IAM.0500",
+            "Internal server error (reference %s)",
+            "服务内部错误（参考编号 %s）"),
+
     // The emulator's control API.
     ADMIN_INVALID_INPUT(Family.ADMIN, 400, "BATCHOPS.0400",
             "Invalid parameter %s",
@@ -186,6 +200,9 @@ public enum ErrorCode {
         if (family == Family.ADMIN) {
             return ADMIN_INVALID_INPUT;
         }
+        if (family == Family.IAM) {
+            return IAM_INVALID_PARAMETER;
+        }
         if (family != Family.DRS) {
             return SMS_INVALID_PARAMETER;
         }
@@ -202,6 +219,7 @@ public enum ErrorCode {
         return switch (family) {
             case DRS -> DRS_INTERNAL_ERROR;
             case ADMIN -> ADMIN_INTERNAL_ERROR;
+            case IAM -> IAM_INTERNAL_ERROR;
             default -> SMS_INTERNAL_ERROR;
         };
     }

@@ -8,6 +8,8 @@ public enum Family {
     GATEWAY,
     SMS,
     DRS,
+    /** Identity and Access Management: projects, accounts, tokens, temporary keys. */
+    IAM,
     /** The emulator's own control API. */
     ADMIN;
 
@@ -25,6 +27,9 @@ public enum Family {
         }
         if (p.startsWith("/v3/") && p.contains("/jobs")) {
             return DRS;
+        }
+        if (p.startsWith("/v3/projects") || p.startsWith("/v3/auth/") || p.startsWith("/v3.0/")) {
+            return IAM;
         }
         return GATEWAY;
     }

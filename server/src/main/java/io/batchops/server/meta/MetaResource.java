@@ -2,19 +2,34 @@ package io.batchops.server.meta;
 
 import io.batchops.admin.api.MetaApi;
 import io.batchops.admin.model.Health;
+import io.batchops.admin.model.SdkEnvironment;
 import io.batchops.admin.model.Version;
 import io.batchops.server.telemetry.Metrics;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
-/** {@code /_batchops/health}, {@code /version} and {@code /metrics}: open to anyone, for probes and tools. */
+/** {@code /_batchops/health}, {@code /version}, {@code /metrics} and {@code /environment}: open to anyone, for probes and tools. */
 public final class MetaResource implements MetaApi {
     /** Prometheus's text exposition format. */
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private final Metrics metrics;
+    private final boolean development;
+    @Context
+    private UriInfo uri;
 
-    public MetaResource(Metrics metrics) {
+    /** {@code development}: whether the server runs the development principal, whose keys the environment then names. */
+    public MetaResource(Metrics metrics, boolean development) {
         this.metrics = metrics;
+        this.development = development;
+    }
+
+    @Override
+    public Response environment() {
+        String base = uri.getBaseUri().toString();
+        return Response.ok(new SdkEnvironment().variables(SdkEndpoints.variables(base, development))
+                .regionsFile(SdkEndpoints.regionsFile(base))).build();
     }
 
     @Override
@@ -29,6 +44,6 @@ public final class MetaResource implements MetaApi {
 
     @Override
     public Response version() {
-        return Response.ok(new Version().version(Build.VERSION).apis(List.of("sms v3", "drs v3", "admin v1"))).build();
+        return Response.ok(new Version().version(Build.VERSION).apis(List.of("sms v3", "drs v3", "iam v3", "admin v1"))).build();
     }
 }

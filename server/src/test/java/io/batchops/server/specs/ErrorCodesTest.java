@@ -29,7 +29,7 @@ class ErrorCodesTest {
     /** The specs whose tables list a family's codes: the gateway answers for both services. */
     private static final Map<Family, List<String>> SPECS = Map.of(
             Family.SMS, List.of("sms.yaml"), Family.DRS, List.of("drs.yaml"), Family.ADMIN, List.of("admin.yaml"),
-            Family.GATEWAY, List.of("sms.yaml", "drs.yaml"));
+            Family.IAM, List.of("iam.yaml"), Family.GATEWAY, List.of("sms.yaml", "drs.yaml"));
 
     /** The table's codes, each with its HTTP column. */
     private static Map<String, String> rows(String spec) {
@@ -56,7 +56,7 @@ class ErrorCodesTest {
     @Test
     void eachCodeASpecDocumentsIsOneTheServerHas() {
         Set<String> known = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
-        for (String spec : List.of("sms.yaml", "drs.yaml", "admin.yaml")) {
+        for (String spec : List.of("sms.yaml", "drs.yaml", "iam.yaml", "admin.yaml")) {
             Set<String> unknown = new TreeSet<>(rows(spec).keySet());
             unknown.removeAll(known);
             assertEquals(Set.of(), unknown, spec + " documents codes the server does not have");
