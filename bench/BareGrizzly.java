@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchops.server.auth.Credentials;
+import io.batchops.server.auth.Identities;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.JobCommand;
@@ -33,7 +34,7 @@ import org.glassfish.grizzly.http.server.Response;
  * <p>Run from the repository root: {@code java -cp server/target/batchops-server.jar bench/BareGrizzly.java PORT [SEED]}.
  */
 public final class BareGrizzly extends HttpHandler {
-    private final Credentials credentials = Credentials.development();
+    private final Identities credentials = new Identities(Credentials.development(), Clock.systemUTC());
     private final SmsTaskService tasks;
     private final DrsJobService jobs;
 

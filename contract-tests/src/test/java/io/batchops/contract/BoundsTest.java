@@ -84,7 +84,7 @@ class BoundsTest {
 
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
-        for (Contract contract : List.of(Contract.SMS, Contract.DRS, Contract.ADMIN)) {
+        for (Contract contract : List.of(Contract.SMS, Contract.DRS, Contract.IAM, Contract.ADMIN)) {
             contract.api().getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
                     ops.add(new Op(contract, method.name(), template, operation))));
         }
@@ -99,7 +99,7 @@ class BoundsTest {
 
     @Test
     void everyOperationHasASetup() {
-        operations().forEach(op -> successStatus(op, NullNode.instance, Map.of()));
+        operations().forEach(op -> successStatus(op, NullNode.instance, Map.of(), Map.of()));
     }
 
     /** The walk finds what the seed pages and the specs give: so an empty walk cannot pass for a checked spec. */
@@ -122,6 +122,11 @@ class BoundsTest {
                 "jobs[0].name not matching its pattern")), names("batchCreateJobs").toString());
         assertTrue(names("setTiming").containsAll(List.of("reads = 1", "reads = 0", "reads = 1000", "reads = 1001")),
                 names("setTiming").toString());
+        assertTrue(names("keystoneListProjects").containsAll(List.of("per_page = 1", "per_page = 0", "per_page = 5000",
+                "per_page = 5001", "page = 0", "X-Auth-Token length 16385")), names("keystoneListProjects").toString());
+        assertTrue(names("createTemporaryAccessKeyByToken").containsAll(List.of("auth.identity.methods 0 items",
+                "auth.identity.methods 2 items", "auth.identity.methods[0] not in enum")),
+                names("createTemporaryAccessKeyByToken").toString());
     }
 
     private static List<String> names(String operationId) {
@@ -137,13 +142,13 @@ class BoundsTest {
         c.headers().forEach(request::header);
         Exchange answer = request.send();
         if (c.fault() == null) {
-            assertEquals(successStatus(c.op(), c.body(), c.pathParams()), answer.status(), () -> c + " must pass: " + answer);
+            assertEquals(successStatus(c.op(), c.body(), c.pathParams(), c.query()), answer.status(), () -> c + " must pass: " + answer);
             return;
         }
         assertEquals(c.failureStatus(), answer.status(), () -> c + " must fail: " + answer);
         assertEquals(before, State.of(seed), () -> c + " changed the state: " + answer);
         if (answer.status() == 401) {
-            assertEquals("APIGW.0301", answer.errorCode(), answer::toString);
+            assertEquals(c.op().contract() == Contract.IAM ? "IAM.0001" : "APIGW.0301", answer.errorCode(), answer::toString);
             return;
         }
         assertEquals(invalidInputCode(c.op().contract(), c.fault(), c.field()), answer.errorCode(), answer::toString);
@@ -163,6 +168,9 @@ class BoundsTest {
         }
         if (contract == Contract.ADMIN) {
             return "BATCHOPS.0400";
+        }
+        if (contract == Contract.IAM) {
+            return "IAM.0007";
         }
         if (fault == Fault.MISSING) {
             return "DRS.M00201";
@@ -193,7 +201,7 @@ class BoundsTest {
     }
 
     /** A valid request's status; an empty SMS id never names a task (the spec's rule 3). */
-    private static int successStatus(Op op, JsonNode body, Map<String, String> path) {
+    private static int successStatus(Op op, JsonNode body, Map<String, String> path, Map<String, String> query) {
         return switch (op.id()) {
             case "deleteTasks", "deleteServers" -> texts(body.path("ids")).contains("") ? 404 : 200;
             case "deleteServer" -> path.getOrDefault("source_id", "x").isEmpty() ? 404 : 200;
@@ -201,12 +209,27 @@ class BoundsTest {
                     "listJobs", "batchListJobStatus", "health", "version", "metrics", "getTiming", "setTiming", "updateTaskStatus",
                     "updateCopyState", "showOverview", "batchListJobDetails", "exportState", "listFaults", "listRequests" -> 200;
             case "addFault" -> 201;
+            case "getClock", "setClock", "environment", "keystoneListAuthDomains" -> 200;
+            // page and per_page come together.
+            case "keystoneListProjects" -> query.containsKey("page") == query.containsKey("per_page") ? 200 : 400;
+            // A well-formed request names no user of the suite's: IAM answers 401; one method, with its part only.
+            case "keystoneCreateUserToken" -> oneMethod(body.path("auth").path("identity")) ? 401 : 400;
+            case "createTokenWithIdToken" -> 401;
+            // The caller's own token (X-Auth-Token) gets a key; a made-up token id in the body does not.
+            case "createTemporaryAccessKeyByToken" -> body.path("auth").path("identity").path("token").has("id") ? 401 : 201;
             // No rule has an id the test could know: a valid id names none.
             case "removeFault" -> 404;
             case "batchDeleteJobs", "batchCreateJobs", "batchStartJobs", "batchStopJobs" -> 202;
             case "reset", "loadFixtures", "importState", "clearFaults", "clearRequests", "setSourceState", "setTaskState", "setJobStatus" -> 204;
             default -> throw new AssertionError(op + " (" + op.id() + ") has no setup in BoundsTest: add one");
         };
+    }
+
+    /** Whether an IAM identity names one method and gives that method's part, and not the other's. */
+    private static boolean oneMethod(JsonNode identity) {
+        String method = identity.path("methods").path(0).asText();
+        String other = "password".equals(method) ? "token" : "password";
+        return identity.has(method) && !identity.has(other);
     }
 
     /** A task in a state where {@code operation} is allowed, its source server connected. */

@@ -32,6 +32,7 @@ final class Contract {
     static final Contract SMS = load("sms.yaml");
     static final Contract DRS = load("drs.yaml");
     static final Contract ADMIN = load("admin.yaml");
+    static final Contract IAM = load("iam.yaml");
 
     private final String name;
     private final OpenAPI api;

@@ -15,10 +15,14 @@ import java.util.regex.Pattern;
  * real service generates is left open: {@code XXX} in an example string stands for any text (the
  * documentation's own placeholder), and a {@code request_id} may be any non-empty id. What a
  * recorded request's answer measured or stamped (its {@code seq}, {@code time}, {@code latency_ms}
- * and the {@code fault} rule's id) may be any value of its type.
+ * and the {@code fault} rule's id), and what IAM issues or stamps (a token's or a key's times, a
+ * temporary key, the control clock's {@code now}) may be any value of its type; a link keeps its path,
+ * on whatever address the server has.
  */
 final class Examples {
     private static final String PLACEHOLDER = "XXX";
+    private static final java.util.List<String> STAMPED = java.util.List.of(".expires_at", ".issued_at", ".access",
+            ".secret", ".securitytoken", ".now");
 
     private Examples() {
     }
@@ -41,6 +45,12 @@ final class Examples {
             }
         } else if (where.endsWith(".seq") || where.endsWith(".latency_ms")) {
             assertTrue(actual.isNumber() && actual.asDouble() >= 0, where + ": expected a number, got " + actual);
+        } else if (STAMPED.stream().anyMatch(where::endsWith)) {
+            assertTrue(actual.isTextual() && !actual.asText().isEmpty(), where + ": expected a value, got " + actual);
+        } else if (where.endsWith(".self")) {
+            String path = java.net.URI.create(example.asText()).getPath();
+            assertTrue(actual.isTextual() && java.net.URI.create(actual.asText()).getPath().equals(path),
+                    where + ": expected a link to " + path + ", got " + actual);
         } else if (where.endsWith(".time") || where.endsWith(".fault")) {
             assertTrue(actual.isTextual() && !actual.asText().isEmpty(), where + ": expected a value, got " + actual);
         } else if (where.endsWith(".request_id")) {

@@ -40,6 +40,7 @@ class ExamplesTest {
     private static final String SMS_PATH = Target.SMS_DELETE.path();
     private static final String DRS_TEMPLATE = Target.DRS_BATCH.template();
     private static final String DRS_PATH = Target.DRS_BATCH.path();
+    private static final String DEVELOPMENT_TOKEN = "dev-token";
     private static final String JOB_RUNNING = "4c6ac8c0-2f51-426a-97b2-cb2c668jb201";
     private static final String JOB_BUSY = "6211d20d-0006-41da-836e-db3301ajb20b";
     private static final String JOB_RELEASED = "140b5236-88ad-43c8-811c-1268453jb101";
@@ -149,6 +150,23 @@ class ExamplesTest {
                 new Scenario(Contract.ADMIN, "PUT", "/_batchops/timing", "/_batchops/timing", 200, "threeReads",
                         TestServer.ADMIN_TOKEN, requestExample("PUT", "/_batchops/timing", "threeReads"),
                         Seed.empty(), false),
+                new Scenario(Contract.ADMIN, "PUT", "/_batchops/clock", "/_batchops/clock", 200, "aDayOn",
+                        TestServer.ADMIN_TOKEN, requestExample("PUT", "/_batchops/clock", "aDayOn"), Seed.empty(), false),
+                new Scenario(Contract.ADMIN, "GET", "/_batchops/clock", "/_batchops/clock", 200, "machineTime",
+                        TestServer.ADMIN_TOKEN, c -> null, Seed.empty(), false),
+                // IAM, for the development principal (the suite's credentials have it too).
+                new Scenario(Contract.IAM, "GET", "/v3/projects", "/v3/projects?name=cn-north-4", 200, "oneRegion",
+                        DEVELOPMENT_TOKEN, c -> null, Seed.empty(), false),
+                new Scenario(Contract.IAM, "GET", "/v3/auth/domains", "/v3/auth/domains", 200, "developer",
+                        DEVELOPMENT_TOKEN, c -> null, Seed.empty(), false),
+                new Scenario(Contract.IAM, "POST", "/v3/auth/tokens", "/v3/auth/tokens", 201, "password", null,
+                        requestExample("POST", "/v3/auth/tokens", "password"), Seed.empty(), false),
+                new Scenario(Contract.IAM, "POST", "/v3.0/OS-CREDENTIAL/securitytokens", "/v3.0/OS-CREDENTIAL/securitytokens",
+                        201, "oneHour", DEVELOPMENT_TOKEN,
+                        requestExample("POST", "/v3.0/OS-CREDENTIAL/securitytokens", "oneHour"), Seed.empty(), false),
+                new Scenario(Contract.IAM, "POST", "/v3.0/OS-AUTH/id-token/tokens", "/v3.0/OS-AUTH/id-token/tokens", 201,
+                        "project", null, requestExample("POST", "/v3.0/OS-AUTH/id-token/tokens", "project"), Seed.empty(),
+                        false),
                 // Every SMS operation documents the gateway's answer to a missing token.
                 new Scenario(Contract.SMS, "POST", "/v3/sources", "/v3/sources", 401, "tokenMissing", null,
                         requestExample("POST", "/v3/sources", "registerWeb01"), Seed.empty(), false),
@@ -243,6 +261,8 @@ class ExamplesTest {
             Wire request = Wire.to(scenario.contract(), scenario.method(), scenario.path()).body(scenario.requestBody());
             if (scenario.contract() == Contract.ADMIN) {
                 request.header("X-Batchops-Admin-Token", scenario.token());
+            } else if (scenario.template().equals("/v3.0/OS-AUTH/id-token/tokens")) {
+                request.header("X-Idp-Id", "batchops-dev-idp");
             } else {
                 request.token(scenario.token());
             }

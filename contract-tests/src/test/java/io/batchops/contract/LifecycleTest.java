@@ -373,7 +373,7 @@ class LifecycleTest {
         assertEquals(200, health.status());
         Exchange version = Wire.to(Contract.ADMIN, "GET", "/_batchops/version").send();
         assertEquals(200, version.status());
-        assertEquals(List.of("sms v3", "drs v3", "admin v1"), Exchange.MAPPER.convertValue(version.json().get("apis"), List.class));
+        assertEquals(List.of("sms v3", "drs v3", "iam v3", "admin v1"), Exchange.MAPPER.convertValue(version.json().get("apis"), List.class));
         assertEquals(System.getProperty("batchops.expected.version"), version.json().path("version").asText(),
                 "the build's version, not a placeholder");
     }

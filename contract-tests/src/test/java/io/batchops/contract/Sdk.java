@@ -1,6 +1,7 @@
 package io.batchops.contract;
 
-import com.huaweicloud.sdk.core.auth.AKSKSigner;
+import com.huaweicloud.sdk.core.auth.AKSKSignerFactory;
+import com.huaweicloud.sdk.core.auth.SigningAlgorithm;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.http.HttpConfig;
@@ -76,6 +77,27 @@ final class Sdk {
      */
     static Map<String, String> sign(TestServer.AccessKey key, String method, String pathAndQuery, String contentType,
             String body, Map<String, String> headers, Instant date) {
+        return sign(key, SigningAlgorithm.HMAC_SHA256, method, pathAndQuery, contentType, body, headers, date);
+    }
+
+    /** As the SDK signs with {@code algorithm} ({@code HttpConfig.withSigningAlgorithm}), a JSON body. */
+    static Map<String, String> sign(TestServer.AccessKey key, SigningAlgorithm algorithm, String method, String pathAndQuery,
+            String body, Map<String, String> headers, Instant date) {
+        return sign(key, algorithm, method, pathAndQuery, "application/json", body, headers, date);
+    }
+
+    /** The name of {@code algorithm} in an {@code Authorization} header, as the SDK's signer writes it. */
+    static String algorithmId(SigningAlgorithm algorithm) {
+        return switch (algorithm) {
+            case HMAC_SHA256 -> "SDK-HMAC-SHA256";
+            case HMAC_SM3 -> "SDK-HMAC-SM3";
+            case ECDSA_P256_SHA256 -> "SDK-ECDSA-P256-SHA256";
+            case SM2_SM3 -> "SDK-SM2-SM3";
+        };
+    }
+
+    private static Map<String, String> sign(TestServer.AccessKey key, SigningAlgorithm algorithm, String method,
+            String pathAndQuery, String contentType, String body, Map<String, String> headers, Instant date) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         HttpRequest.HttpRequestBuilder request = HttpRequest.newBuilder()
                 .withEndpoint(TestServer.uri().toString())
@@ -98,7 +120,7 @@ final class Sdk {
         Map<String, String> signed = new LinkedHashMap<>(headers);
         // The signer adds X-Sdk-Date only when the request has none.
         signed.put("X-Sdk-Date", date(date));
-        AKSKSigner.getInstance().sign(request.build(), new BasicCredentials().withAk(key.ak()).withSk(key.sk()))
+        AKSKSignerFactory.getSigner(algorithm).sign(request.build(), new BasicCredentials().withAk(key.ak()).withSk(key.sk()))
                 .forEach((name, value) -> {
                     if (!"Host".equalsIgnoreCase(name)) {
                         signed.put(name, value);

@@ -236,9 +236,11 @@ class SdkTest {
         assertTamperedRefused("date not signed", "SignedHeaders must include x-sdk-date", signed, SMS_BODY,
                 request -> request.header("Authorization", authorization.replace("x-sdk-date;", "").replace(";x-sdk-date", "")));
         assertTamperedRefused("no date", "X-Sdk-Date is missing", signed, SMS_BODY, request -> request.header("X-Sdk-Date", null));
-        assertTamperedRefused("another algorithm", "not an SDK-HMAC-SHA256 signature", signed, SMS_BODY,
+        assertTamperedRefused("another of the SDK's algorithms", "verify aksk signature fail", signed, SMS_BODY,
                 request -> request.header("Authorization", authorization.replace("SDK-HMAC-SHA256", "SDK-HMAC-SM3")));
-        assertTamperedRefused("not a signature", "not an SDK-HMAC-SHA256 signature", signed, SMS_BODY, request -> request.header("Authorization", "Bearer x"));
+        assertTamperedRefused("an algorithm the SDK does not have", "not a signature of the SDK", signed, SMS_BODY,
+                request -> request.header("Authorization", authorization.replace("SDK-HMAC-SHA256", "SDK-HMAC-MD5")));
+        assertTamperedRefused("not a signature", "not a signature of the SDK", signed, SMS_BODY, request -> request.header("Authorization", "Bearer x"));
     }
 
     @Test

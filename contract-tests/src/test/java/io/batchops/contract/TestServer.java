@@ -73,7 +73,7 @@ final class TestServer {
 
     /**
      * Replaces all state with {@code fixtures} (through {@code PUT /_batchops/state}), puts back the
-     * default timing of transitions, removes every fault rule.
+     * default timing of transitions and the control clock, removes every fault rule.
      */
     static void reset(Object fixtures) {
         expect(204, Wire.to(Contract.ADMIN, "PUT", "/_batchops/state").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
@@ -82,6 +82,13 @@ final class TestServer {
                 .body(Map.of("mode", "immediate")).send(), "reset the timing");
         expect(204, Wire.to(Contract.ADMIN, "DELETE", "/_batchops/faults").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
                 .send(), "remove the fault rules");
+        setClock(0);
+    }
+
+    /** Runs the control clock, which issued tokens and temporary keys expire by, {@code seconds} ahead. */
+    static void setClock(long seconds) {
+        expect(200, Wire.to(Contract.ADMIN, "PUT", "/_batchops/clock").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
+                .body(Map.of("offset_seconds", seconds)).send(), "set the clock");
     }
 
     private static void expect(int status, Exchange exchange, String what) {

@@ -4,7 +4,6 @@ import io.batchops.admin.model.Clock;
 import io.batchops.admin.model.ClockChange;
 import io.batchops.server.timing.ControlClock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import io.batchops.admin.api.AdminApi;
 import io.batchops.admin.model.Fixtures;
 import io.batchops.admin.model.JobStatusChange;
@@ -48,7 +47,7 @@ public final class AdminResource implements AdminApi {
     }
 
     private Clock clock() {
-        return new Clock().now(clock.instant().atOffset(ZoneOffset.UTC)).offsetSeconds(clock.offset().toSeconds());
+        return new Clock().now(clock.instant().toString()).offsetSeconds(clock.offset().toSeconds());
     }
 
     @Override
