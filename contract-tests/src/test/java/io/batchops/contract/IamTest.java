@@ -196,6 +196,9 @@ class IamTest {
         assertEquals("IAM.0002", foreign.errorCode());
         assertEquals(403, iam("POST", "/v3/auth/tokens").body(passwordBody("bob", "bob-account", "bob-password",
                 Map.of("domain", Map.of("id", ALICE_DOMAIN)))).send().status());
+        assertEquals(403, iam("POST", "/v3/auth/tokens").body(passwordBody("bob", "bob-account", "bob-password",
+                Map.of("project", Map.of("name", "cn-north-4", "domain", Map.of("name", ALICE_ACCOUNT))))).send().status(),
+                "a project of the user's region, named in another account");
         Exchange both = iam("POST", "/v3/auth/tokens").body(passwordBody("bob", "bob-account", "bob-password",
                 Map.of("domain", Map.of("id", BOB_DOMAIN), "project", Map.of("id", BOB_PROJECT)))).send();
         assertEquals(400, both.status());

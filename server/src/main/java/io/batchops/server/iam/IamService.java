@@ -10,6 +10,7 @@ import io.batchops.iam.model.NameOrId;
 import io.batchops.iam.model.NamedWithId;
 import io.batchops.iam.model.PasswordUser;
 import io.batchops.iam.model.ProjectList;
+import io.batchops.iam.model.ProjectScope;
 import io.batchops.iam.model.Role;
 import io.batchops.iam.model.Scope;
 import io.batchops.iam.model.TemporaryCredential;
@@ -218,19 +219,15 @@ public final class IamService {
             throw invalid("auth.scope");
         }
         if (scope.getDomain() != null) {
-            NameOrId domain = scope.getDomain();
-            if (domain.getId() == null && domain.getName() == null) {
-                throw invalid("auth.scope.domain");
-            }
-            if ((domain.getId() != null && !domain.getId().equals(principal.domainId()))
-                    || (domain.getName() != null && !domain.getName().equals(principal.domainName()))) {
-                throw ApiException.of(ErrorCode.IAM_FORBIDDEN, "the account is not the user's");
-            }
+            requireUsersAccount(principal, scope.getDomain(), "auth.scope.domain");
             return null;
         }
-        NameOrId wanted = scope.getProject();
+        ProjectScope wanted = scope.getProject();
         if (wanted.getId() == null && wanted.getName() == null) {
             throw invalid("auth.scope.project");
+        }
+        if (wanted.getDomain() != null) {
+            requireUsersAccount(principal, wanted.getDomain(), "auth.scope.project.domain");
         }
         List<Project> candidates = wanted.getName() == null ? principal.regionProjects()
                 : projectsNamed(principal, wanted.getName());
@@ -239,6 +236,17 @@ public final class IamService {
                 .findFirst()
                 .orElseThrow(() -> ApiException.of(ErrorCode.IAM_FORBIDDEN, "project "
                         + (wanted.getId() != null ? wanted.getId() : wanted.getName()) + " is not the user's"));
+    }
+
+    /** Refuses an account other than the user's: by id, by name, or both; 400 when by neither. */
+    private static void requireUsersAccount(Principal principal, NameOrId domain, String field) {
+        if (domain.getId() == null && domain.getName() == null) {
+            throw invalid(field);
+        }
+        if ((domain.getId() != null && !domain.getId().equals(principal.domainId()))
+                || (domain.getName() != null && !domain.getName().equals(principal.domainName()))) {
+            throw ApiException.of(ErrorCode.IAM_FORBIDDEN, "the account is not the user's");
+        }
     }
 
     /** A user id of IAM's shape (32 hex digits), the same for the same user. */

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * What points code written with the official SDK at a batchops without a change: the SDK core reads
  * a service's endpoint for a region from {@code HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}} (or a
  * regions file), IAM's from {@code HUAWEICLOUD_SDK_IAM_ENDPOINT}, and credentials from
- * {@code HUAWEICLOUD_SDK_AK} / {@code _SK}. The regions are admin.yaml's lists of the SDK's.
+ * {@code HUAWEICLOUD_SDK_AK} / {@code _SK} (API Explorer's samples from {@code CLOUD_SDK_AK} /
+ * {@code _SK}). The regions are admin.yaml's lists of the SDK's.
  */
 public final class SdkEndpoints {
     public static final String IAM_ENDPOINT = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
@@ -36,6 +37,9 @@ public final class SdkEndpoints {
         if (development) {
             variables.put("HUAWEICLOUD_SDK_AK", Credentials.DEVELOPMENT_AK);
             variables.put("HUAWEICLOUD_SDK_SK", Credentials.DEVELOPMENT_SK);
+            // What API Explorer's samples read the pair from.
+            variables.put("CLOUD_SDK_AK", Credentials.DEVELOPMENT_AK);
+            variables.put("CLOUD_SDK_SK", Credentials.DEVELOPMENT_SK);
         }
         return variables;
     }
