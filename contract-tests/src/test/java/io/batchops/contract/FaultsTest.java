@@ -184,7 +184,7 @@ class FaultsTest {
     @Test
     void theOperationsAFaultNamesAreTheServicesOperationIds() {
         TreeSet<String> operationIds = new TreeSet<>();
-        for (Contract contract : List.of(Contract.SMS, Contract.DRS)) {
+        for (Contract contract : List.of(Contract.SMS, Contract.DRS, Contract.IAM)) {
             contract.api().getPaths().values().forEach(item -> item.readOperations()
                     .forEach(operation -> operationIds.add(operation.getOperationId())));
         }

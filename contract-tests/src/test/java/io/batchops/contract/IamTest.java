@@ -121,6 +121,35 @@ class IamTest {
                 none::toString);
     }
 
+    /** What the SDK asks IAM by itself is in the journal, and fails the way IAM fails when a rule says so. */
+    @Test
+    void theSdksLookupsAreJournaledAndFaultRulesReachThem() {
+        assertEquals(204, Wire.to(Contract.ADMIN, "DELETE", "/_batchops/requests")
+                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).send().status());
+        assertEquals(201, Wire.to(Contract.ADMIN, "POST", "/_batchops/faults")
+                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN)
+                .body(Map.of("operation", "keystoneListProjects", "times", 1,
+                        "response", Map.of("status", 500, "error_code", "IAM.0500"))).send().status());
+        Region region = new Region("la-south-2", TestServer.uri().toString());
+        Exception failed = assertThrows(Exception.class, () -> DrsClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk(ALICE_KEY.ak()).withSk(ALICE_KEY.sk())
+                        .withIamEndpoint(TestServer.uri().toString())).withRegion(region).build());
+        assertTrue(String.valueOf(failed.getMessage()).contains("IAM.0500"), failed::toString);
+        DrsClient drs = DrsClient.newBuilder().withCredential(new BasicCredentials().withAk(ALICE_KEY.ak())
+                .withSk(ALICE_KEY.sk()).withIamEndpoint(TestServer.uri().toString())).withRegion(region).build();
+        assertEquals(1, drs.batchListJobStatus(new BatchListJobStatusRequest()
+                .withBody(new BatchQueryJobReqPage().withJobs(List.of("ja")))).getCount());
+
+        JsonNode journal = Wire.to(Contract.ADMIN, "GET", "/_batchops/requests?operation=keystoneListProjects")
+                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).send().json().get("requests");
+        assertEquals(2, journal.size(), journal::toString);
+        assertEquals(500, journal.get(0).get("status").asInt());
+        assertEquals(200, journal.get(1).get("status").asInt());
+        assertEquals("alice", journal.get(1).get("principal").asText());
+        assertEquals(ALICE_KEY.ak(), journal.get(1).get("access_key").asText());
+        assertTrue(journal.get(1).get("query").asText().contains("name=la-south-2"), journal::toString);
+    }
+
     @Test
     void projectsAreListedByRegionNameAndNeverAnotherTenants() {
         JsonNode all = iam("GET", "/v3/projects").token(TestServer.BOB_TOKEN).send().json();

@@ -31,7 +31,7 @@ public final class RequestPattern {
     private RequestPattern() {
     }
 
-    /** Requests to this operationId of sms.yaml or drs.yaml, as {@code deleteTasks} or {@code batchDeleteJobs}. */
+    /** Requests to this operationId of sms.yaml, drs.yaml or iam.yaml, as {@code deleteTasks} or {@code batchDeleteJobs}. */
     public static RequestPattern operation(String operationId) {
         return new RequestPattern().with("operation", request -> String.valueOf(request.getOperation()), operationId);
     }

@@ -21,6 +21,7 @@ import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.auth.CloudApi;
 import io.batchops.server.errors.Language;
 import io.batchops.server.faults.FaultFilter;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,7 @@ import java.util.List;
 
 /** {@code /v3/{project_id}/jobs...}: HTTP in and out; the rules are {@link DrsJobService}'s. */
 @Authenticated
+@CloudApi
 public final class DrsJobsResource implements JobsApi {
     private final DrsJobService jobs;
 

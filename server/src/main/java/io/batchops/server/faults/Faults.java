@@ -1,6 +1,7 @@
 package io.batchops.server.faults;
 
 import io.batchops.drs.api.JobsApi;
+import io.batchops.iam.api.IamApi;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Faults {
     /** The operations of the service specs: the generated interfaces' methods are named after their operationIds. */
-    private static final Set<String> OPERATIONS = Stream.of(TasksApi.class, SourcesApi.class, JobsApi.class)
+    private static final Set<String> OPERATIONS = Stream.of(TasksApi.class, SourcesApi.class, JobsApi.class, IamApi.class)
             .flatMap(api -> Stream.of(api.getMethods())).map(Method::getName)
             .collect(Collectors.toUnmodifiableSet());
     /** The DRS batches whose entries can fail one by one. */
@@ -44,7 +45,7 @@ public final class Faults {
     /** Adds a rule; answers its id. What cannot be a fault of the services is bad input. */
     public String add(NewFault fault) {
         if (!OPERATIONS.contains(fault.operation())) {
-            throw invalid("operation", "'" + fault.operation() + "' is not an operationId of sms.yaml or drs.yaml");
+            throw invalid("operation", "'" + fault.operation() + "' is not an operationId of sms.yaml, drs.yaml or iam.yaml");
         }
         FaultRule.Answer answer = fault.errorCode() == null ? null : new FaultRule.Answer(fault.status(),
                 error(fault.errorCode(), fault.errorMsg(), "response.error_code"),

@@ -8,11 +8,13 @@ import io.batchops.iam.model.TokenAnswer;
 import io.batchops.iam.model.TokenRequest;
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.auth.CloudApi;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** IAM's operations that code calling SMS and DRS reaches by itself; the rules are {@link IamService}'s. */
+@CloudApi
 public final class IamResource implements IamApi {
     public static final String SUBJECT_TOKEN_HEADER = "X-Subject-Token";
 

@@ -1,6 +1,6 @@
 package io.batchops.server.journal;
 
-import io.batchops.server.auth.Authenticated;
+import io.batchops.server.auth.CloudApi;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -18,7 +18,7 @@ public final class JournalFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        if (resource.getResourceClass().isAnnotationPresent(Authenticated.class)) {
+        if (resource.getResourceClass().isAnnotationPresent(CloudApi.class)) {
             context.register(new JournalFilter(journal, clock, resource.getResourceMethod().getName()));
         }
     }

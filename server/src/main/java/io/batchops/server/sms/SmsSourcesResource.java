@@ -2,6 +2,7 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.auth.CloudApi;
 import io.batchops.server.json.Json;
 import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.DeleteIds;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 /** {@code /v3/sources}: HTTP in and out; the rules are {@link SmsSourceService}'s. */
 @Authenticated
+@CloudApi
 public final class SmsSourcesResource implements SourcesApi {
     private final SmsSourceService sources;
 

@@ -2,6 +2,7 @@ package io.batchops.server.sms;
 
 import io.batchops.server.auth.AuthFilter;
 import io.batchops.server.auth.Authenticated;
+import io.batchops.server.auth.CloudApi;
 import io.batchops.sms.api.TasksApi;
 import io.batchops.sms.model.DeleteTasksReq;
 import io.batchops.sms.model.IdResp;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 /** {@code /v3/tasks}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
 @Authenticated
+@CloudApi
 public final class SmsTasksResource implements TasksApi {
     private final SmsTaskService tasks;
 
