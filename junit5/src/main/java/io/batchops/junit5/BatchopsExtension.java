@@ -12,13 +12,18 @@ import io.batchops.server.ServerConfig;
 import io.batchops.server.auth.Credentials;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.json.Json;
+import io.batchops.server.meta.SdkEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -63,6 +68,12 @@ public final class BatchopsExtension
     private int journalSize = Journal.DEFAULT_CAPACITY;
     private int port;
     private boolean resetBeforeEach = true;
+    private Path regionsFile;
+    /**
+     * The port the first server with a regions file bound in this JVM: the SDK reads a regions file
+     * once per JVM and keeps its endpoints, so every later start listens there again.
+     */
+    private static volatile int regionsPort;
 
     private BatchopsServer server;
     private URI uri;
@@ -126,6 +137,18 @@ public final class BatchopsExtension
         return this;
     }
 
+    /**
+     * Writes the official SDK's regions file here at each start, before any test runs: every SMS and
+     * DRS region of the SDK served by this batchops. Point {@code HUAWEICLOUD_SDK_REGIONS_FILE} at it
+     * (in Surefire's {@code environmentVariables}), and code built with {@code SmsRegion.valueOf} or
+     * {@code DrsRegion.valueOf} reaches batchops unchanged. The SDK reads the file once per JVM, so every
+     * in-process start in the JVM listens on the port the first one took.
+     */
+    public BatchopsExtension withRegionsFile(Path file) {
+        this.regionsFile = file;
+        return this;
+    }
+
     /** Keeps state, faults and the journal from one test to the next; fixtures are loaded once. */
     public BatchopsExtension withoutResetBeforeEach() {
         this.resetBeforeEach = false;
@@ -181,9 +204,13 @@ public final class BatchopsExtension
         String remote = System.getProperty(URI_PROPERTY, "");
         String token = adminToken;
         if (remote.isBlank()) {
-            server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, port, credentials, null, adminToken,
+            int listenOn = port == 0 && regionsFile != null ? regionsPort : port;
+            server = BatchopsServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, listenOn, credentials, null, adminToken,
                     journalSize));
             uri = server.uri();
+            if (regionsFile != null && regionsPort == 0) {
+                regionsPort = uri.getPort();
+            }
         } else {
             uri = URI.create(remote.replaceAll("/$", ""));
             token = System.getProperty(ADMIN_TOKEN_PROPERTY, adminToken);
@@ -191,6 +218,9 @@ public final class BatchopsExtension
         effectiveAdminToken = token == null ? ServerConfig.DEVELOPMENT_ADMIN_TOKEN : token;
         control = BatchopsControl.create(uri.toString(), effectiveAdminToken);
         principal = readPrincipal();
+        if (regionsFile != null) {
+            writeRegionsFile(regionsFile);
+        }
         startTime = Duration.ofNanos(System.nanoTime() - began);
         if (!resetBeforeEach) {
             loadConfiguredState();
@@ -281,6 +311,38 @@ public final class BatchopsExtension
     public boolean inProcess() {
         requireStarted();
         return server != null;
+    }
+
+    /**
+     * The environment that points code written with the official SDK (in any language) at this
+     * batchops, as the principal: an endpoint for every SMS and DRS region of the SDK's and IAM's
+     * ({@code HUAWEICLOUD_SDK_REGION_*}, {@code HUAWEICLOUD_SDK_IAM_ENDPOINT}), and the principal's access
+     * key pair ({@code HUAWEICLOUD_SDK_AK} / {@code _SK}, and API Explorer's {@code CLOUD_SDK_AK} / {@code _SK}).
+     * For a child process's environment, or a container's.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(SdkEndpoints.variables(baseUrl(), false));
+        if (principal.accessKey() != null) {
+            environment.put("HUAWEICLOUD_SDK_AK", principal.accessKey());
+            environment.put("HUAWEICLOUD_SDK_SK", principal.secretKey());
+            environment.put("CLOUD_SDK_AK", principal.accessKey());
+            environment.put("CLOUD_SDK_SK", principal.secretKey());
+        }
+        return environment;
+    }
+
+    /** Writes the official SDK's regions file for this batchops to {@code file} (see {@link #withRegionsFile}). */
+    public void writeRegionsFile(Path file) {
+        requireStarted();
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, SdkEndpoints.regionsFile(baseUrl()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the regions file " + file, e);
+        }
     }
 
     /** The control API in Java: state, fixtures, timing, faults, the journal. */

@@ -1,10 +1,8 @@
 package io.batchops.server.admin;
 
+import io.batchops.admin.api.AdminApi;
 import io.batchops.admin.model.Clock;
 import io.batchops.admin.model.ClockChange;
-import io.batchops.server.timing.ControlClock;
-import java.time.Duration;
-import io.batchops.admin.api.AdminApi;
 import io.batchops.admin.model.Fixtures;
 import io.batchops.admin.model.JobStatusChange;
 import io.batchops.admin.model.SourceState;
@@ -18,9 +16,11 @@ import io.batchops.server.json.Json;
 import io.batchops.server.sms.SourceServerState;
 import io.batchops.server.sms.TaskState;
 import io.batchops.server.store.Store;
+import io.batchops.server.timing.ControlClock;
 import io.batchops.server.timing.Timing;
 import io.batchops.server.timing.Transitions;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /** {@code /_batchops/...}: the emulator's state and timing, set by tests. */
 @AdminOnly
