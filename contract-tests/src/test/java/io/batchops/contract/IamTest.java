@@ -117,7 +117,9 @@ class IamTest {
                 .withCredential(new BasicCredentials().withAk(BOB_KEY.ak()).withSk(BOB_KEY.sk())
                         .withIamEndpoint(TestServer.uri().toString()))
                 .withRegion(new Region("cn-south-1", TestServer.uri().toString())).build());
-        assertTrue(String.valueOf(none.getMessage()).contains("Failed to get project id of region 'cn-south-1'"),
+        // The SDK's wording changed case over its versions.
+        assertTrue(String.valueOf(none.getMessage()).toLowerCase(java.util.Locale.ROOT)
+                        .contains("failed to get project id of region 'cn-south-1'"),
                 none::toString);
     }
 
@@ -322,17 +324,20 @@ class IamTest {
     }
 
     @Test
-    void aTemporaryKeyIsOnlyForTheSigningUsersOwnToken() {
+    void aTokenInTheBodyAloneGetsATemporaryKeyAndTwoUsersTokensDoNot() {
         String alices = aliceToken(null).header("X-Subject-Token");
-        String body = "{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":\"" + alices + "\"}}}}";
-        Map<String, String> signedByBob = Sdk.sign(BOB_KEY, "POST", "/v3.0/OS-CREDENTIAL/securitytokens", body, Map.of(),
-                Instant.now());
-        Exchange refused = iam("POST", "/v3.0/OS-CREDENTIAL/securitytokens").headers(signedByBob).body(body).send();
-        assertEquals(403, refused.status(), refused::toString);
-        assertEquals("IAM.0002", refused.errorCode());
-        Map<String, String> signedByAlice = Sdk.sign(ALICE_KEY, "POST", "/v3.0/OS-CREDENTIAL/securitytokens", body, Map.of(),
-                Instant.now());
-        assertEquals(201, iam("POST", "/v3.0/OS-CREDENTIAL/securitytokens").headers(signedByAlice).body(body).send().status());
+        Map<String, Object> body = Map.of("auth", Map.of("identity", Map.of("methods", List.of("token"),
+                "token", Map.of("id", alices))));
+        // As the SDK's id-token flow asks: unsigned, the token in the body.
+        Exchange issued = iam("POST", "/v3.0/OS-CREDENTIAL/securitytokens").body(body).send();
+        assertEquals(201, issued.status(), issued::toString);
+        Exchange twoUsers = iam("POST", "/v3.0/OS-CREDENTIAL/securitytokens").token(TestServer.BOB_TOKEN).body(body).send();
+        assertEquals(403, twoUsers.status(), twoUsers::toString);
+        assertEquals("IAM.0002", twoUsers.errorCode());
+        Exchange none = iam("POST", "/v3.0/OS-CREDENTIAL/securitytokens")
+                .body(Map.of("auth", Map.of("identity", Map.of("methods", List.of("token"))))).send();
+        assertEquals(401, none.status());
+        assertEquals("IAM.0001", none.errorCode());
     }
 
     @Test

@@ -139,24 +139,17 @@ public final class IamService {
     }
 
     /**
-     * A temporary access key for the user of a token: the caller's own ({@code headerToken}), or, for a
-     * signed request, the body's, which must be the caller's user's.
+     * A temporary access key for the user of a token, given in {@code X-Auth-Token} or in the body (as
+     * the SDK's id-token flow sends it, unsigned); both, when given, must be the same user's.
      */
-    public TemporaryCredential createTemporaryKey(Principal caller, String headerToken, DurationToken body) {
+    public TemporaryCredential createTemporaryKey(String headerToken, DurationToken body) {
         String bodyToken = body == null ? null : body.getId();
-        Principal owner;
-        if (headerToken != null) {
-            owner = ownerOfToken(headerToken);
-            if (bodyToken != null && !sameUser(owner, ownerOfToken(bodyToken))) {
-                throw invalid("auth.identity.token.id");
-            }
-        } else if (bodyToken != null) {
-            owner = ownerOfToken(bodyToken);
-            if (!sameUser(owner, caller)) {
-                throw ApiException.of(ErrorCode.IAM_FORBIDDEN, "the token is not the signing user's");
-            }
-        } else {
+        if (headerToken == null && bodyToken == null) {
             throw ApiException.of(ErrorCode.IAM_UNAUTHORIZED, "a token is needed, in X-Auth-Token or auth.identity.token.id");
+        }
+        Principal owner = ownerOfToken(headerToken != null ? headerToken : bodyToken);
+        if (headerToken != null && bodyToken != null && !sameUser(owner, ownerOfToken(bodyToken))) {
+            throw ApiException.of(ErrorCode.IAM_FORBIDDEN, "the two tokens are not one user's");
         }
         int seconds = body == null || body.getDurationSeconds() == null ? DEFAULT_KEY_SECONDS : body.getDurationSeconds();
         Identities.TemporaryKey key = identities.issueTemporaryKey(owner, Duration.ofSeconds(seconds));
