@@ -1,8 +1,10 @@
 package io.batchops.server.meta;
 
 import io.batchops.admin.api.MetaApi;
+import io.batchops.admin.model.DrsRegionId;
 import io.batchops.admin.model.Health;
 import io.batchops.admin.model.SdkEnvironment;
+import io.batchops.admin.model.SmsRegionId;
 import io.batchops.admin.model.Version;
 import io.batchops.server.telemetry.Metrics;
 import jakarta.ws.rs.core.Context;
@@ -29,7 +31,8 @@ public final class MetaResource implements MetaApi {
     public Response environment() {
         String base = uri.getBaseUri().toString();
         return Response.ok(new SdkEnvironment().variables(SdkEndpoints.variables(base, development))
-                .regionsFile(SdkEndpoints.regionsFile(base))).build();
+                .regionsFile(SdkEndpoints.regionsFile(base)).smsRegions(List.of(SmsRegionId.values()))
+                .drsRegions(List.of(DrsRegionId.values()))).build();
     }
 
     @Override
