@@ -63,9 +63,9 @@ class PagesTest {
     }
 
     @Test
-    void theDocsPageShowsTheThreeServedSpecs() throws Exception {
+    void theDocsPageShowsTheFourServedSpecs() throws Exception {
         String initializer = get("/_batchops/docs/swagger-initializer.js").body();
-        for (String spec : List.of("sms", "drs", "admin")) {
+        for (String spec : List.of("sms", "drs", "iam", "admin")) {
             String path = "/openapi/" + spec + ".yaml";
             assertTrue(initializer.contains("\"" + path + "\""), initializer);
             HttpResponse<String> served = get(path);

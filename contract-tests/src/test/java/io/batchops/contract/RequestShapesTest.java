@@ -161,7 +161,7 @@ class RequestShapesTest {
         Exchange health = Wire.to(Contract.SMS, "GET", "/_batchops/health").sendUnchecked();
         assertEquals(200, health.status(), health::toString);
         assertTrue(health.header("X-Request-Id") != null);
-        for (String spec : List.of("sms.yaml", "drs.yaml", "admin.yaml")) {
+        for (String spec : List.of("sms.yaml", "drs.yaml", "iam.yaml", "admin.yaml")) {
             Exchange served = Wire.to(Contract.SMS, "GET", "/openapi/" + spec).sendUnchecked();
             assertEquals(200, served.status(), served::toString);
             Path file = Path.of(System.getProperty("batchops.openapi.dir", "../openapi")).resolve(spec);

@@ -69,7 +69,7 @@ import org.junit.jupiter.api.TestFactory;
 class TcasesTest {
     /** Fixed, so that a run can be repeated; change it to explore other values. */
     private static final long SEED = 20261123L;
-    private static final List<String> SPECS = List.of("sms.yaml", "drs.yaml", "admin.yaml");
+    private static final List<String> SPECS = List.of("sms.yaml", "drs.yaml", "iam.yaml", "admin.yaml");
     private static final String TOKEN = "X-Auth-Token";
     private static final String ADMIN_TOKEN = "X-Batchops-Admin-Token";
     private static final String AUTHORIZATION = "Authorization";
@@ -125,6 +125,7 @@ class TcasesTest {
         Contract contract = switch (spec) {
             case "sms.yaml" -> Contract.SMS;
             case "drs.yaml" -> Contract.DRS;
+            case "iam.yaml" -> Contract.IAM;
             default -> Contract.ADMIN;
         };
         return new Generated(spec, contract, cases, new ResponseValidator(new StringReader(responses.toString())));

@@ -55,8 +55,7 @@ public final class SdkSignature {
         Matcher matcher = AUTHORIZATION.matcher(authorization == null ? "" : authorization.trim());
         SigningAlgorithm algorithm = matcher.matches() ? SigningAlgorithm.ofId(matcher.group(1)).orElse(null) : null;
         if (algorithm == null) {
-            throw unauthorized("Authorization is not a signature of the SDK (SDK-HMAC-SHA256, SDK-HMAC-SM3, "
-                    + "SDK-ECDSA-P256-SHA256 or SDK-SM2-SM3)");
+            throw unauthorized("Authorization is not a signature of the SDK (" + SigningAlgorithm.names() + ")");
         }
         List<String> signed = Arrays.asList(matcher.group(3).toLowerCase(Locale.ROOT).split(";"));
         for (String required : REQUIRED_SIGNED) {

@@ -70,6 +70,11 @@ public enum SigningAlgorithm {
         return id;
     }
 
+    /** Every algorithm's name, for a message. */
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(SigningAlgorithm::id).toList());
+    }
+
     public static Optional<SigningAlgorithm> ofId(String id) {
         return Arrays.stream(values()).filter(algorithm -> algorithm.id.equals(id)).findFirst();
     }

@@ -20,14 +20,14 @@ public final class SpecsResource {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     @GET
-    @Path("{name: sms|drs|admin}.json")
+    @Path("{name: sms|drs|iam|admin}.json")
     @Produces("application/json")
     public byte[] specAsJson(@PathParam("name") String name) throws IOException {
         return Json.MAPPER.writeValueAsBytes(YAML.readTree(spec(name)));
     }
 
     @GET
-    @Path("{name: sms|drs|admin}.yaml")
+    @Path("{name: sms|drs|iam|admin}.yaml")
     @Produces("application/yaml")
     public byte[] spec(@PathParam("name") String name) {
         try (InputStream spec = SpecsResource.class.getResourceAsStream("/openapi/" + name + ".yaml")) {

@@ -1,4 +1,4 @@
-// Swagger UI on the three specs this server was built from. "Try it out" calls this server, wherever
+// Swagger UI on the four specs this server was built from. "Try it out" calls this server, wherever
 // it listens (the specs name the default address), with the development credentials filled in;
 // "Authorize" takes others.
 window.onload = function () {
@@ -7,6 +7,7 @@ window.onload = function () {
     urls: [
       { url: "/openapi/sms.yaml", name: "SMS: Server Migration Service" },
       { url: "/openapi/drs.yaml", name: "DRS: Data Replication Service" },
+      { url: "/openapi/iam.yaml", name: "IAM: projects, accounts, tokens, temporary keys" },
       { url: "/openapi/admin.yaml", name: "batchops control API" }
     ],
     dom_id: "#swagger-ui",
