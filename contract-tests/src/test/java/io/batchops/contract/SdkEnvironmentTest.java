@@ -88,20 +88,22 @@ class SdkEnvironmentTest {
         assertFalse(State.taskExists(ALICE_DOMAIN, TASK));
     }
 
+    /** The server's variables and Alice's access key pair under {@code prefix}_AK and _SK. */
+    private static Map<String, String> withAlicesPair(String prefix, String secretKey) {
+        Map<String, String> environment = variables();
+        environment.put(prefix + "_AK", ALICE_KEY.ak());
+        environment.put(prefix + "_SK", secretKey);
+        return environment;
+    }
+
     @Test
     void apiExplorersSamplesRunUnchangedWithTheEnvironmentAlone() {
-        Map<String, String> environment = variables();
-        environment.put("CLOUD_SDK_AK", ALICE_KEY.ak());
-        environment.put("CLOUD_SDK_SK", ALICE_KEY.sk());
-        assertBothDone(run(environment, "explorer"));
+        assertBothDone(run(withAlicesPair("CLOUD_SDK", ALICE_KEY.sk()), "explorer"));
     }
 
     @Test
     void theSameCodeWithAWrongSecretKeyIsRefused() {
-        Map<String, String> environment = variables();
-        environment.put("CLOUD_SDK_AK", ALICE_KEY.ak());
-        environment.put("CLOUD_SDK_SK", ALICE_KEY.sk() + "x");
-        Run run = run(environment, "explorer");
+        Run run = run(withAlicesPair("CLOUD_SDK", ALICE_KEY.sk() + "x"), "explorer");
         assertNotEquals(0, run.exit(), run::output);
         assertTrue(run.output().contains("IAM.0001") || run.output().contains("APIGW.0301"), run::output);
         assertEquals(JobStatus.INCRE_TRANSFER_STARTED, State.jobStatus(ALICE_PROJECT, JOB).orElseThrow());
@@ -110,10 +112,7 @@ class SdkEnvironmentTest {
 
     @Test
     void theSdksEnvironmentCredentialProviderFindsThePair() {
-        Map<String, String> environment = variables();
-        environment.put("HUAWEICLOUD_SDK_AK", ALICE_KEY.ak());
-        environment.put("HUAWEICLOUD_SDK_SK", ALICE_KEY.sk());
-        assertBothDone(run(environment, "env"));
+        assertBothDone(run(withAlicesPair("HUAWEICLOUD_SDK", ALICE_KEY.sk()), "env"));
     }
 
     @Test
@@ -128,11 +127,9 @@ class SdkEnvironmentTest {
     @Test
     void aRegionsFileDoesWhatTheRegionVariablesDo() throws IOException {
         Path regions = Files.writeString(home.resolve("regions.yaml"), environment().get("regions_file").asText());
-        Map<String, String> environment = variables();
+        Map<String, String> environment = withAlicesPair("CLOUD_SDK", ALICE_KEY.sk());
         environment.keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_SDK_REGION_"));
         environment.put("HUAWEICLOUD_SDK_REGIONS_FILE", regions.toString());
-        environment.put("CLOUD_SDK_AK", ALICE_KEY.ak());
-        environment.put("CLOUD_SDK_SK", ALICE_KEY.sk());
         assertBothDone(run(environment, "explorer"));
     }
 
