@@ -3,16 +3,20 @@ package io.batchops.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.drs.v3.DrsClient;
 import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobReq;
 import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsRequest;
 import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsResponse;
+import com.huaweicloud.sdk.sms.v3.SmsClient;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import io.batchops.client.BatchopsClient;
 import io.batchops.client.BatchopsException;
-import io.batchops.client.drs.model.DeleteJobReq;
 import io.batchops.client.admin.model.JobStatus;
+import io.batchops.client.drs.model.DeleteJobReq;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Two accounts, each with its project; every operation; every way of authenticating (token on the
- * wire, the generated client, AK/SK signed on the wire, the official SDK); a caller's own ids, the
+ * wire, the generated client, AK/SK signed on the wire, the official SDK, an IAM token issued for the
+ * tenant's password, a temporary key with its security token through the SDK); a caller's own ids, the
  * other tenant's, ids that exist nowhere, an id both tenants have, and the other tenant's project.
  * Nothing crosses: the caller changes only its own state, and the other tenant's ids get exactly the
  * answer of ids that do not exist.
@@ -170,8 +175,90 @@ class TenancyMatrixTest {
         }
     };
 
+    /** Each tenant's IAM token, by its password, scoped to its project; and a temporary key for it. */
+    private static final Map<String, String> IAM_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, JsonNode> TEMPORARY_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String iamToken(Tenant tenant) {
+        return IAM_TOKENS.computeIfAbsent(tenant.name(), name -> {
+            Exchange issued = Wire.to(Contract.IAM, "POST", "/v3/auth/tokens").body(Map.of("auth", Map.of(
+                    "identity", Map.of("methods", List.of("password"), "password", Map.of("user", Map.of("name", name,
+                            "password", name + "-password", "domain", Map.of("name", name + "-account")))),
+                    "scope", Map.of("project", Map.of("id", tenant.project()))))).send();
+            assertEquals(201, issued.status(), issued::toString);
+            return issued.header("X-Subject-Token");
+        });
+    }
+
+    private static JsonNode temporaryKey(Tenant tenant) {
+        return TEMPORARY_KEYS.computeIfAbsent(tenant.name(), name -> {
+            Exchange issued = Wire.to(Contract.IAM, "POST", "/v3.0/OS-CREDENTIAL/securitytokens").token(iamToken(tenant))
+                    .body(Map.of("auth", Map.of("identity", Map.of("methods", List.of("token"),
+                            "token", Map.of("duration_seconds", 86400))))).send();
+            assertEquals(201, issued.status(), issued::toString);
+            return issued.json().get("credential");
+        });
+    }
+
+    /** The tenant's IAM token (issued for its password) on the wire. */
+    private static final Way IAM_TOKEN = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            return TOKEN.deleteTasks(withToken(caller), id);
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            return TOKEN.batch(withToken(caller), project, type, jobId);
+        }
+
+        private Tenant withToken(Tenant caller) {
+            return new Tenant(caller.name(), caller.domain(), caller.project(), iamToken(caller), caller.key());
+        }
+    };
+
+    /** A temporary key of the tenant's, with its security token, through the official SDK. */
+    private static final Way TEMPORARY_KEY = new Way() {
+        @Override
+        public Answer deleteTasks(Tenant caller, String id) {
+            JsonNode key = temporaryKey(caller);
+            SmsClient sms = SmsClient.newBuilder().withCredential(new GlobalCredentials().withAk(key.get("access").asText())
+                    .withSk(key.get("secret").asText()).withSecurityToken(key.get("securitytoken").asText())
+                    .withDomainId(caller.domain())).withEndpoint(TestServer.uri().toString()).build();
+            return OFFICIAL_SDK_CALL.apply(() -> new Answer(sms.deleteTasks(new DeleteTasksRequest()
+                    .withBody(new DeleteTasksReq().withIds(List.of(id)))).getHttpStatusCode(), null, null, List.of()));
+        }
+
+        @Override
+        public Answer batch(Tenant caller, String project, String type, String jobId) {
+            JsonNode key = temporaryKey(caller);
+            DrsClient drs = DrsClient.newBuilder().withCredential(new BasicCredentials().withAk(key.get("access").asText())
+                    .withSk(key.get("secret").asText()).withSecurityToken(key.get("securitytoken").asText())
+                    .withProjectId(project)).withEndpoint(TestServer.uri().toString()).build();
+            return OFFICIAL_SDK_CALL.apply(() -> {
+                BatchDeleteJobsResponse response = drs.batchDeleteJobs(new BatchDeleteJobsRequest()
+                        .withBody(new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
+                                .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.fromValue(type))
+                                .withJobId(jobId)))));
+                return new Answer(response.getHttpStatusCode(), null, null, response.getResults().stream()
+                        .map(result -> result(result.getId(), result.getStatus().getValue(), result.getErrorCode(),
+                                result.getErrorMsg())).toList());
+            });
+        }
+    };
+
+    /** An SDK call's answer, its ServiceResponseException too. */
+    private static final java.util.function.Function<Supplier<Answer>, Answer> OFFICIAL_SDK_CALL = call -> {
+        try {
+            return call.get();
+        } catch (ServiceResponseException e) {
+            return new Answer(e.getHttpStatusCode(), e.getErrorCode(), e.getErrorMsg(), List.of());
+        }
+    };
+
     private static final Map<String, Way> WAYS = Map.of("token", TOKEN, "generated client", GENERATED_CLIENT,
-            "AK/SK signed", SIGNED, "official SDK", OFFICIAL_SDK);
+            "AK/SK signed", SIGNED, "official SDK", OFFICIAL_SDK, "IAM token", IAM_TOKEN,
+            "temporary key through the SDK", TEMPORARY_KEY);
 
     /** Both tenants with a task and a job of their own, and a task and a job of the same id. */
     private static Seed state(JobStatus jobStatus) {
