@@ -131,9 +131,10 @@ public final class Main implements Callable<Integer> {
         if (credentials == null) {
             // The secret key is in the README, not in the log.
             LOG.info("No --credentials file: development principal 'developer', X-Auth-Token: {}, access key {} "
-                    + "(secret key: see README), domain (SMS account) {}, project (DRS) {}, every action allowed.",
+                    + "(secret key: see README), domain (SMS account) {}, project (DRS) {} for every region, every action "
+                    + "allowed. To point the official SDK here: eval \"$(java -jar batchops-server.jar env --url {})\"",
                     Credentials.DEVELOPMENT_TOKEN, Credentials.DEVELOPMENT_AK, Credentials.DEVELOPMENT_DOMAIN,
-                    Credentials.DEVELOPMENT_PROJECT);
+                    Credentials.DEVELOPMENT_PROJECT, server.uri());
         }
         if (adminToken == null) {
             LOG.info("No --admin-token: the control API under /_batchops/ takes X-Batchops-Admin-Token: {}",

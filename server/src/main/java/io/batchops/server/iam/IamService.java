@@ -121,8 +121,9 @@ public final class IamService {
         if (identity.getToken() == null || identity.getPassword() != null) {
             throw invalid("auth.identity.token");
         }
-        Principal owner = ownerOfToken(identity.getToken().getId());
+        // An issued token bounds the new one's life; a configured one never expires.
         Identities.IssuedToken given = issuedOrNull(identity.getToken().getId());
+        Principal owner = given != null ? given.owner() : ownerOfToken(identity.getToken().getId());
         return issue(owner, scope, "token", given == null ? null : given.expiresAt());
     }
 
