@@ -148,32 +148,41 @@ class TenancyMatrixTest {
     private static final Way OFFICIAL_SDK = new Way() {
         @Override
         public Answer deleteTasks(Tenant caller, String id) {
-            return call(() -> new Answer(Sdk.sms(caller.key(), caller.domain())
-                    .deleteTasks(new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of(id))))
-                    .getHttpStatusCode(), null, null, List.of()));
+            return sdkDelete(Sdk.sms(caller.key(), caller.domain()), id);
         }
 
         @Override
         public Answer batch(Tenant caller, String project, String type, String jobId) {
-            return call(() -> {
-                BatchDeleteJobsResponse response = Sdk.drs(caller.key(), project).batchDeleteJobs(new BatchDeleteJobsRequest()
-                        .withBody(new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
-                                .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.fromValue(type))
-                                .withJobId(jobId)))));
-                return new Answer(response.getHttpStatusCode(), null, null, response.getResults().stream()
-                        .map(result -> result(result.getId(), result.getStatus().getValue(), result.getErrorCode(),
-                                result.getErrorMsg())).toList());
-            });
-        }
-
-        private Answer call(Supplier<Answer> call) {
-            try {
-                return call.get();
-            } catch (ServiceResponseException e) {
-                return new Answer(e.getHttpStatusCode(), e.getErrorCode(), e.getErrorMsg(), List.of());
-            }
+            return sdkBatch(Sdk.drs(caller.key(), project), type, jobId);
         }
     };
+
+    /** A batch delete of one task through the official SDK, its ServiceResponseException an answer too. */
+    private static Answer sdkDelete(SmsClient sms, String id) {
+        return sdkCall(() -> new Answer(sms.deleteTasks(new DeleteTasksRequest()
+                .withBody(new DeleteTasksReq().withIds(List.of(id)))).getHttpStatusCode(), null, null, List.of()));
+    }
+
+    /** A DRS batch of one job through the official SDK, its ServiceResponseException an answer too. */
+    private static Answer sdkBatch(DrsClient drs, String type, String jobId) {
+        return sdkCall(() -> {
+            BatchDeleteJobsResponse response = drs.batchDeleteJobs(new BatchDeleteJobsRequest()
+                    .withBody(new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
+                            .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.fromValue(type))
+                            .withJobId(jobId)))));
+            return new Answer(response.getHttpStatusCode(), null, null, response.getResults().stream()
+                    .map(result -> result(result.getId(), result.getStatus().getValue(), result.getErrorCode(),
+                            result.getErrorMsg())).toList());
+        });
+    }
+
+    private static Answer sdkCall(Supplier<Answer> call) {
+        try {
+            return call.get();
+        } catch (ServiceResponseException e) {
+            return new Answer(e.getHttpStatusCode(), e.getErrorCode(), e.getErrorMsg(), List.of());
+        }
+    }
 
     /** Each tenant's IAM token, by its password, scoped to its project; and a temporary key for it. */
     private static final Map<String, String> IAM_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -222,37 +231,17 @@ class TenancyMatrixTest {
         @Override
         public Answer deleteTasks(Tenant caller, String id) {
             JsonNode key = temporaryKey(caller);
-            SmsClient sms = SmsClient.newBuilder().withCredential(new GlobalCredentials().withAk(key.get("access").asText())
+            return sdkDelete(SmsClient.newBuilder().withCredential(new GlobalCredentials().withAk(key.get("access").asText())
                     .withSk(key.get("secret").asText()).withSecurityToken(key.get("securitytoken").asText())
-                    .withDomainId(caller.domain())).withEndpoint(TestServer.uri().toString()).build();
-            return OFFICIAL_SDK_CALL.apply(() -> new Answer(sms.deleteTasks(new DeleteTasksRequest()
-                    .withBody(new DeleteTasksReq().withIds(List.of(id)))).getHttpStatusCode(), null, null, List.of()));
+                    .withDomainId(caller.domain())).withEndpoint(TestServer.uri().toString()).build(), id);
         }
 
         @Override
         public Answer batch(Tenant caller, String project, String type, String jobId) {
             JsonNode key = temporaryKey(caller);
-            DrsClient drs = DrsClient.newBuilder().withCredential(new BasicCredentials().withAk(key.get("access").asText())
+            return sdkBatch(DrsClient.newBuilder().withCredential(new BasicCredentials().withAk(key.get("access").asText())
                     .withSk(key.get("secret").asText()).withSecurityToken(key.get("securitytoken").asText())
-                    .withProjectId(project)).withEndpoint(TestServer.uri().toString()).build();
-            return OFFICIAL_SDK_CALL.apply(() -> {
-                BatchDeleteJobsResponse response = drs.batchDeleteJobs(new BatchDeleteJobsRequest()
-                        .withBody(new BatchDeleteJobReq().withJobs(List.of(new com.huaweicloud.sdk.drs.v3.model.DeleteJobReq()
-                                .withDeleteType(com.huaweicloud.sdk.drs.v3.model.DeleteJobReq.DeleteTypeEnum.fromValue(type))
-                                .withJobId(jobId)))));
-                return new Answer(response.getHttpStatusCode(), null, null, response.getResults().stream()
-                        .map(result -> result(result.getId(), result.getStatus().getValue(), result.getErrorCode(),
-                                result.getErrorMsg())).toList());
-            });
-        }
-    };
-
-    /** An SDK call's answer, its ServiceResponseException too. */
-    private static final java.util.function.Function<Supplier<Answer>, Answer> OFFICIAL_SDK_CALL = call -> {
-        try {
-            return call.get();
-        } catch (ServiceResponseException e) {
-            return new Answer(e.getHttpStatusCode(), e.getErrorCode(), e.getErrorMsg(), List.of());
+                    .withProjectId(project)).withEndpoint(TestServer.uri().toString()).build(), type, jobId);
         }
     };
 
