@@ -3,8 +3,10 @@ package io.batchops.client;
 import io.batchops.client.admin.api.AdminApi;
 import io.batchops.client.admin.api.FaultsApi;
 import io.batchops.client.admin.api.JournalApi;
+import io.batchops.client.admin.api.MetaApi;
 import io.batchops.client.admin.invoker.ApiClient;
 import io.batchops.client.admin.invoker.ApiException;
+import io.batchops.client.admin.model.ClockChange;
 import io.batchops.client.admin.model.Fault;
 import io.batchops.client.admin.model.FaultResponse;
 import io.batchops.client.admin.model.FaultRule;
@@ -13,6 +15,7 @@ import io.batchops.client.admin.model.JobStatus;
 import io.batchops.client.admin.model.JobStatusChange;
 import io.batchops.client.admin.model.RecordedRequest;
 import io.batchops.client.admin.model.RequestJournal;
+import io.batchops.client.admin.model.SdkEnvironment;
 import io.batchops.client.admin.model.ServiceOperation;
 import io.batchops.client.admin.model.SourceServerState;
 import io.batchops.client.admin.model.SourceState;
@@ -42,6 +45,7 @@ public final class BatchopsControl {
     private final AdminApi admin;
     private final FaultsApi faults;
     private final JournalApi journal;
+    private final MetaApi meta;
 
     private BatchopsControl(String baseUrl, String adminToken) {
         this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
@@ -52,6 +56,7 @@ public final class BatchopsControl {
         this.admin = new AdminApi(client);
         this.faults = new FaultsApi(client);
         this.journal = new JournalApi(client);
+        this.meta = new MetaApi(client);
     }
 
     /** The control API of the server at {@code baseUrl}, opened with {@code adminToken}. */
@@ -59,14 +64,20 @@ public final class BatchopsControl {
         return new BatchopsControl(baseUrl, adminToken);
     }
 
-    /** Everything back to a fresh start: no state, no fault rules, an empty journal, immediate timing. */
+    /** Everything back to a fresh start: no state, no fault rules, an empty journal, immediate timing, the machine's clock. */
     public void resetAll() {
         run(() -> {
             admin.reset(adminToken);
             faults.clearFaults(adminToken);
             journal.clearRequests(adminToken);
             admin.setTiming(new Timing().mode(Timing.ModeEnum.IMMEDIATE), adminToken);
+            admin.setClock(new ClockChange().offsetSeconds(0L), adminToken);
         });
+    }
+
+    /** The environment that points the official SDKs at this server (and its development principal, if it serves it). */
+    public SdkEnvironment environment() {
+        return call(meta::environment);
     }
 
     /** Forgets all state (not the fault rules, the journal or the timing). */
@@ -163,6 +174,10 @@ public final class BatchopsControl {
 
     public JournalApi journalApi() {
         return journal;
+    }
+
+    public MetaApi metaApi() {
+        return meta;
     }
 
     private interface Call<T> {

@@ -28,6 +28,28 @@ class StartupIT {
     /** A line of {@code jcmd VM.flags -all}: type, name, =, value. */
     private static final Pattern FLAG = Pattern.compile("^\\s*\\S+\\s+(\\S+)\\s+:?=\\s+(\\S+)");
 
+    /** What a launcher that started batchops on any free port reads, and how no server outlives its launcher. */
+    @Test
+    void writesItsPortAndStopsWithTheProcessItWasToldToFollow(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Process launcher = new ProcessBuilder("sleep", "300").start();
+        Path portFile = directory.resolve("port");
+        try (RealJar jar = RealJar.start(List.of(), "--port-file", portFile.toString(), "--parent-pid",
+                Long.toString(launcher.pid()))) {
+            assertEquals(jar.port + "\n", Files.readString(portFile, StandardCharsets.US_ASCII));
+            assertTrue(jar.process.isAlive());
+            launcher.destroyForcibly();
+            launcher.waitFor();
+            assertTrue(jar.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "batchops still runs after the process it follows ended");
+            assertEquals(0, jar.process.exitValue());
+            assertTrue(jar.output().stream().anyMatch(line -> line.contains("process " + launcher.pid() + " ended")),
+                    String.join("\n", jar.output()));
+        } finally {
+            launcher.destroyForcibly();
+        }
+    }
+
     @Test
     void startsFromTheArchiveTheBuildMade() throws Exception {
         // With -Xshare:on, a JVM that cannot map the archive (missing, stale, another jar) refuses to start.

@@ -59,9 +59,9 @@ final class TestServer {
         return URI.create(BATCHOPS.baseUrl());
     }
 
-    /** Whether the server runs in this JVM (so that tests of the process itself can run). */
+    /** Whether the suite started the server itself (so that tests of the process itself can run). */
     static boolean inProcess() {
-        return BATCHOPS.inProcess();
+        return BATCHOPS.startedHere();
     }
 
     /** Alice's token of exactly {@code length} characters: the tokens at the spec's bounds. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /** {@code java -jar batchops-server.jar}: parses the options, starts the server, waits. */
 @Command(name = "batchops-server", mixinStandardHelpOptions = true,
         description = "Serves the Huawei Cloud SMS and DRS batch APIs for development and tests.",
-        subcommands = EnvCommand.class)
+        subcommands = {EnvCommand.class, HealthCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:BATCHOPS_HOST:-" + ServerConfig.DEFAULT_HOST + "}",
             description = "Address to listen on (env BATCHOPS_HOST, default ${DEFAULT-VALUE}).")
@@ -87,6 +87,16 @@ public final class Main implements Callable<Integer> {
             description = "PostgreSQL password (env BATCHOPS_DATABASE_PASSWORD; the variable keeps it out of the process list).")
     private String databasePassword;
 
+    @Option(names = "--port-file", defaultValue = "${env:BATCHOPS_PORT_FILE}",
+            description = "Once listening, write the port here, for whoever started batchops with --port 0 "
+                    + "(env BATCHOPS_PORT_FILE).")
+    private Path portFile;
+
+    @Option(names = "--parent-pid", defaultValue = "${env:BATCHOPS_PARENT_PID}",
+            description = "Stop when the process with this id ends: the JUnit extension passes its JVM's, so that no "
+                    + "batchops outlives a test run that was killed (env BATCHOPS_PARENT_PID).")
+    private Long parentPid;
+
     private static final Logger LOG = LoggerFactory.getLogger("batchops.start");
 
     public static void main(String[] args) {
@@ -126,6 +136,12 @@ public final class Main implements Callable<Integer> {
         if (regionsFile != null) {
             RegionsFile.write(regionsFile, server.uri().toString());
         }
+        if (portFile != null) {
+            PortFile.write(portFile, server.uri().getPort());
+        }
+        if (parentPid != null) {
+            stopWhenEnded(parentPid);
+        }
         LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {})",
                 Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe());
         if (credentials == null) {
@@ -142,5 +158,18 @@ public final class Main implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Exits (running the shutdown hook) when the process {@code pid} ends, or at once if it is gone. */
+    private static void stopWhenEnded(long pid) {
+        ProcessHandle.of(pid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    LOG.info("process {} ended: stopping", pid);
+                    System.exit(0);
+                }),
+                () -> {
+                    LOG.info("process {} is not running: stopping", pid);
+                    System.exit(0);
+                });
     }
 }

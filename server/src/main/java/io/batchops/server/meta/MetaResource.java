@@ -1,11 +1,13 @@
 package io.batchops.server.meta;
 
 import io.batchops.admin.api.MetaApi;
+import io.batchops.admin.model.DevelopmentPrincipal;
 import io.batchops.admin.model.DrsRegionId;
 import io.batchops.admin.model.Health;
 import io.batchops.admin.model.SdkEnvironment;
 import io.batchops.admin.model.SmsRegionId;
 import io.batchops.admin.model.Version;
+import io.batchops.server.auth.Credentials;
 import io.batchops.server.telemetry.Metrics;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -30,9 +32,16 @@ public final class MetaResource implements MetaApi {
     @Override
     public Response environment() {
         String base = uri.getBaseUri().toString();
-        return Response.ok(new SdkEnvironment().variables(SdkEndpoints.variables(base, development))
+        SdkEnvironment environment = new SdkEnvironment().variables(SdkEndpoints.variables(base, development))
                 .regionsFile(SdkEndpoints.regionsFile(base)).smsRegions(List.of(SmsRegionId.values()))
-                .drsRegions(List.of(DrsRegionId.values()))).build();
+                .drsRegions(List.of(DrsRegionId.values()));
+        if (development) {
+            environment.developmentPrincipal(new DevelopmentPrincipal().name(Credentials.DEVELOPMENT_NAME)
+                    .domainId(Credentials.DEVELOPMENT_DOMAIN).projectId(Credentials.DEVELOPMENT_PROJECT)
+                    .token(Credentials.DEVELOPMENT_TOKEN).accessKey(Credentials.DEVELOPMENT_AK)
+                    .secretKey(Credentials.DEVELOPMENT_SK));
+        }
+        return Response.ok(environment).build();
     }
 
     @Override
