@@ -3,8 +3,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long BatchopsExtension takes to start batchops in-process: the first start in a fresh JVM
- * (cold), then the median of the later ones (warm, as in a test run's second class onwards).
+ * How long BatchopsExtension takes to start batchops (a JVM of its own, from the jar inside the
+ * extension's): the first start in a fresh JVM (cold), then the median of the later ones (warm: the
+ * kept server, reset, as a test run's second class onwards has it).
  * Usage: java -cp CLASSPATH bench/ExtensionStart.java STARTS
  */
 public class ExtensionStart {

@@ -37,16 +37,17 @@ class MigrationCleanerTest {
     }
 
     @Test
-    void aRunningMigrationIsRefusedAndNothingIsDeleted() {
-        batchops.given().source("src-1", SourceServerState.STOPPED)
-                .task("done", "src-1", TaskState.MIGRATE_SUCCESS)
-                .task("busy", "src-1", TaskState.RUNNING)
+    void aTaskWhoseServerStillSyncsIsRefusedAndNothingIsDeleted() {
+        batchops.given().source("src-idle", SourceServerState.STOPPED).source("src-busy", SourceServerState.SYNCING)
+                .task("done", "src-idle", TaskState.MIGRATE_SUCCESS)
+                .task("busy", "src-busy", TaskState.SYNCING)
                 .load();
 
         ServiceResponseException refused = assertThrows(ServiceResponseException.class,
                 () -> new MigrationCleaner(batchops.sms()).deleteTasks(List.of("done", "busy")));
 
         assertEquals(400, refused.getHttpStatusCode());
+        assertEquals("SMS.2015", refused.getErrorCode());
         assertEquals(2, batchops.control().exportState().getSms().getTasks().size(), "the batch is whole or nothing");
     }
 }
