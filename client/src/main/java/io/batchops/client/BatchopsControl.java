@@ -1,5 +1,6 @@
 package io.batchops.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchops.client.admin.api.AdminApi;
 import io.batchops.client.admin.api.FaultsApi;
 import io.batchops.client.admin.api.JournalApi;
@@ -22,7 +23,10 @@ import io.batchops.client.admin.model.SourceState;
 import io.batchops.client.admin.model.TaskState;
 import io.batchops.client.admin.model.TaskStateChange;
 import io.batchops.client.admin.model.Timing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -89,6 +93,36 @@ public final class BatchopsControl {
     public void load(Fixtures fixtures) {
         run(() -> admin.loadFixtures(fixtures, adminToken));
     }
+
+    /** Adds the source servers, tasks and jobs of a seed file (the server's {@code --seed} format). */
+    public void load(Path seedFile) {
+        Fixtures fixtures;
+        try {
+            fixtures = ApiClient.createDefaultObjectMapper().readValue(seedFile.toFile(), Fixtures.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed file " + seedFile + ": " + e.getMessage(), e);
+        }
+        load(fixtures);
+    }
+
+    /**
+     * Loads, in this JVM, what the first requests to a batchops need (the HTTP client, the JSON mapper,
+     * the control API's models), for a caller with something else to wait for meanwhile.
+     */
+    public static void prepare() {
+        try {
+            create("http://127.0.0.1:1", "prepare");
+            ObjectMapper json = ApiClient.createDefaultObjectMapper();
+            json.readValue(PREPARE_ENVIRONMENT, SdkEnvironment.class);
+            json.writeValueAsString(new Fixtures());
+        } catch (IOException | RuntimeException e) {
+            // Only a head start: the first requests load what this did not.
+        }
+    }
+
+    private static final String PREPARE_ENVIRONMENT = "{\"variables\":{\"A\":\"b\"},\"regions_file\":\"\","
+            + "\"sms_regions\":[],\"drs_regions\":[],\"development_principal\":{\"name\":\"n\",\"domain_id\":\"d\","
+            + "\"project_id\":\"p\",\"token\":\"t\",\"access_key\":\"a\",\"secret_key\":\"s\"}}";
 
     /** All state, in the seed file's format. */
     public Fixtures exportState() {

@@ -1,9 +1,7 @@
 package io.batchops.junit5;
 
-import io.batchops.client.admin.invoker.ApiClient;
+import io.batchops.client.BatchopsControl;
 import io.batchops.client.admin.model.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -185,7 +183,7 @@ public final class BatchopsExtension
             int listenOn = port == 0 && regionsFile != null ? regionsPort : port;
             boolean[] fresh = new boolean[1];
             server = ServerProcess.acquire(new ServerProcess.Options(credentials, listenOn, journalSize, adminToken),
-                    regionsFile != null, fresh);
+                    regionsFile != null, fresh, BatchopsControl::prepare);
             batchops = Batchops.connect(server.uri().toString(), server.adminToken(), credentials, principalName);
             if (!fresh[0]) {
                 batchops.control().resetAll();
@@ -223,11 +221,7 @@ public final class BatchopsExtension
 
     private void loadConfiguredState() {
         if (seed != null) {
-            try {
-                batchops.control().load(ApiClient.createDefaultObjectMapper().readValue(seed.toFile(), Fixtures.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the seed file " + seed + ": " + e.getMessage(), e);
-            }
+            batchops.control().load(seed);
         }
         if (fixtures != null) {
             batchops.control().load(fixtures);

@@ -62,8 +62,9 @@ final class ServerProcess {
     /**
      * An idle server started with {@code options}, or a new one; {@code fresh} says which. With
      * {@code keepPort}, a server started on any free port is kept as one started on the port it took.
+     * {@code meanwhile} runs while a new server's JVM starts.
      */
-    static synchronized ServerProcess acquire(Options options, boolean keepPort, boolean[] fresh) {
+    static synchronized ServerProcess acquire(Options options, boolean keepPort, boolean[] fresh, Runnable meanwhile) {
         Deque<ServerProcess> idle = IDLE.get(options);
         while (idle != null && !idle.isEmpty()) {
             ServerProcess kept = idle.pop();
@@ -83,7 +84,7 @@ final class ServerProcess {
             }));
         }
         fresh[0] = true;
-        ServerProcess started = start(options);
+        ServerProcess started = start(options, meanwhile);
         if (keepPort && options.port() == 0) {
             started.options = new Options(options.credentials(), started.uri.getPort(), options.journalSize(),
                     options.adminToken());
@@ -113,7 +114,7 @@ final class ServerProcess {
         return adminToken;
     }
 
-    private static ServerProcess start(Options options) {
+    private static ServerProcess start(Options options, Runnable meanwhile) {
         ServerJar jar = ServerJar.locate();
         String adminToken = options.adminToken() != null ? options.adminToken() : HexFormat.of().formatHex(bytes(16));
         Path portFile;
@@ -165,6 +166,7 @@ final class ServerProcess {
         Thread reader = new Thread(() -> forward(process, log), "batchops-log-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+        meanwhile.run();
         int port = awaitPort(process, portFile, log);
         Path archive = archiveBeingWritten == null ? null : jar.archive();
         return new ServerProcess(options, process, log, URI.create("http://127.0.0.1:" + port), adminToken,
