@@ -25,10 +25,12 @@ final class ServerJar {
     static final String JAR_PROPERTY = "batchops.server.jar";
     private static final String RESOURCE = "batchops-server.jar";
 
+    private final Path directory;
     private final Path jar;
     private final Path archive;
 
-    private ServerJar(Path jar, Path archive) {
+    private ServerJar(Path directory, Path jar, Path archive) {
+        this.directory = directory;
         this.jar = jar;
         this.archive = archive;
     }
@@ -69,11 +71,16 @@ final class ServerJar {
         }
         String vm = System.getProperty("java.home") + ":" + System.getProperty("java.vm.version");
         String key = Integer.toHexString(identity.hashCode()) + "-" + Integer.toHexString(vm.hashCode());
-        return new ServerJar(jar, directory.resolve("batchops-server-" + key + ".jsa"));
+        return new ServerJar(directory, jar, directory.resolve("batchops-server-" + key + ".jsa"));
     }
 
     Path jar() {
         return jar;
+    }
+
+    /** This user's private directory, where the copied jar and the archives are. */
+    Path directory() {
+        return directory;
     }
 
     /** The archive for this jar and this JVM; it may not exist yet. */

@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * batchops in a JVM of its own, a child of the test's: nothing of the server (its libraries, its
@@ -38,7 +41,7 @@ final class ServerProcess {
     private static final List<ServerProcess> ALL = new ArrayList<>();
     private static boolean hookAdded;
     /** One server per JVM writes a missing archive; the others start without one. */
-    private static final java.util.Set<Path> ARCHIVES_BEING_WRITTEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> ARCHIVES_BEING_WRITTEN = ConcurrentHashMap.newKeySet();
 
     private Options options;
     private final Process process;
@@ -117,13 +120,9 @@ final class ServerProcess {
     private static ServerProcess start(Options options, Runnable meanwhile) {
         ServerJar jar = ServerJar.locate();
         String adminToken = options.adminToken() != null ? options.adminToken() : HexFormat.of().formatHex(bytes(16));
-        Path portFile;
-        try {
-            portFile = Files.createTempFile("batchops-port", ".txt");
-            Files.delete(portFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a port file for batchops", e);
-        }
+        // In the user's private directory: a port file elsewhere could be planted, and the token sent there.
+        Path portFile = jar.directory().resolve(
+                "port-" + ProcessHandle.current().pid() + "-" + Long.toHexString(RANDOM.nextLong()));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path archiveBeingWritten = null;
@@ -182,7 +181,7 @@ final class ServerProcess {
                     Files.deleteIfExists(portFile);
                     return Integer.parseInt(text);
                 }
-                if (process.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (process.waitFor(5, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("batchops did not start (exit " + process.exitValue() + "):\n"
                             + log.tail());
                 }
@@ -210,7 +209,7 @@ final class ServerProcess {
     void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return;
             }
