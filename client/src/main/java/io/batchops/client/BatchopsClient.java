@@ -6,7 +6,6 @@ import io.batchops.client.drs.model.BatchDeleteJobsResp;
 import io.batchops.client.drs.model.DeleteJobReq;
 import io.batchops.client.sms.api.TasksApi;
 import io.batchops.client.sms.model.DeleteTasksReq;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +31,9 @@ public final class BatchopsClient {
     private BatchopsClient(String baseUrl, String token, Duration timeout) {
         this.token = Objects.requireNonNull(token, "token");
         String base = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
-        this.sms = new TasksApi(new io.batchops.client.sms.invoker.ApiClient(http1(timeout),
+        this.sms = new TasksApi(new io.batchops.client.sms.invoker.ApiClient(PlainHttp.builder(base, timeout),
                 io.batchops.client.sms.invoker.ApiClient.createDefaultObjectMapper(), base).setReadTimeout(timeout));
-        this.drs = new JobsApi(new io.batchops.client.drs.invoker.ApiClient(http1(timeout),
+        this.drs = new JobsApi(new io.batchops.client.drs.invoker.ApiClient(PlainHttp.builder(base, timeout),
                 io.batchops.client.drs.invoker.ApiClient.createDefaultObjectMapper(), base).setReadTimeout(timeout));
     }
 
@@ -84,11 +83,6 @@ public final class BatchopsClient {
     /** The generated DRS API, sharing this client's connection settings. */
     public JobsApi drs() {
         return drs;
-    }
-
-    /** The JDK client would try HTTP/2 (an h2c upgrade with the body), which Grizzly never answers. */
-    private static HttpClient.Builder http1(Duration timeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
     }
 
     private static String stripTrailingSlash(String url) {

@@ -25,7 +25,6 @@ import io.batchops.client.admin.model.TaskStateChange;
 import io.batchops.client.admin.model.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -54,8 +53,7 @@ public final class BatchopsControl {
     private BatchopsControl(String baseUrl, String adminToken) {
         this.adminToken = Objects.requireNonNull(adminToken, "adminToken");
         String base = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/$", "");
-        ApiClient client = new ApiClient(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)),
+        ApiClient client = new ApiClient(PlainHttp.builder(base, Duration.ofSeconds(10)),
                 ApiClient.createDefaultObjectMapper(), base).setReadTimeout(Duration.ofSeconds(30));
         this.admin = new AdminApi(client);
         this.faults = new FaultsApi(client);

@@ -1,6 +1,7 @@
 package io.batchops.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,11 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,13 +45,38 @@ class StartupIT {
             assertTrue(jar.process.isAlive());
             launcher.destroyForcibly();
             launcher.waitFor();
-            assertTrue(jar.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS),
+            assertTrue(jar.process.waitFor(30, TimeUnit.SECONDS),
                     "batchops still runs after the process it follows ended");
             assertEquals(0, jar.process.exitValue());
             assertTrue(jar.output().stream().anyMatch(line -> line.contains("process " + launcher.pid() + " ended")),
                     String.join("\n", jar.output()));
         } finally {
             launcher.destroyForcibly();
+        }
+    }
+
+    /** How the JUnit extension keeps a server for the next test JVM: it runs while anyone holds the lease file's lock. */
+    @Test
+    void runsWhileItsLeaseFileIsLockedThenStopsOnceIdleRemovingItsPortFile(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Path leaseFile = Files.createFile(directory.resolve("lease"));
+        Path portFile = directory.resolve("port");
+        try (FileChannel lease = FileChannel.open(leaseFile,
+                StandardOpenOption.WRITE)) {
+            FileLock held = lease.lock();
+            try (RealJar jar = RealJar.start(List.of(), "--port-file", portFile.toString(), "--lease-file",
+                    leaseFile.toString(), "--lease-idle", "1")) {
+                // Checked every second: three checks find it held.
+                assertFalse(jar.process.waitFor(3_500, TimeUnit.MILLISECONDS),
+                        "stopped though its lease file was locked");
+                held.release();
+                assertTrue(jar.process.waitFor(30, TimeUnit.SECONDS),
+                        "still runs with its lease file unlocked");
+                assertEquals(0, jar.process.exitValue());
+                assertFalse(Files.exists(portFile), "the port file of a server that stopped");
+                assertTrue(jar.output().stream().anyMatch(line -> line.contains("no one has used this server for 1 s")),
+                        String.join("\n", jar.output()));
+            }
         }
     }
 
@@ -85,7 +115,7 @@ class StartupIT {
     void refusesThePublicCredentialsOnAnAddressOthersCanReach() throws Exception {
         Process refused = new ProcessBuilder(RealJar.JAVA.toString(), "-jar", RealJar.JAR.toString(), "--host", "0.0.0.0",
                 "--port", "0").redirectErrorStream(true).start();
-        assertTrue(refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "it exits");
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS), "it exits");
         String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, refused.exitValue(), output);
         assertTrue(output.contains("--allow-development-credentials") && !output.contains("Exception"), output);

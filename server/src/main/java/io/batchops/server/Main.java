@@ -97,6 +97,16 @@ public final class Main implements Callable<Integer> {
                     + "batchops outlives a test run that was killed (env BATCHOPS_PARENT_PID).")
     private Long parentPid;
 
+    @Option(names = "--lease-file", defaultValue = "${env:BATCHOPS_LEASE_FILE}",
+            description = "Stop once no process has held a lock on this file for --lease-idle seconds, removing --port-file "
+                    + "first: how the JUnit extension keeps a server for the next test JVM (env BATCHOPS_LEASE_FILE).")
+    private Path leaseFile;
+
+    @Option(names = "--lease-idle", defaultValue = "${env:BATCHOPS_LEASE_IDLE:-120}",
+            description = "Seconds a --lease-file may stay unlocked before the server stops (env BATCHOPS_LEASE_IDLE, "
+                    + "default ${DEFAULT-VALUE}).")
+    private long leaseIdleSeconds;
+
     private static final Logger LOG = LoggerFactory.getLogger("batchops.start");
 
     public static void main(String[] args) {
@@ -141,6 +151,9 @@ public final class Main implements Callable<Integer> {
         }
         if (parentPid != null) {
             stopWhenEnded(parentPid);
+        }
+        if (leaseFile != null) {
+            Lease.stopWhenUnleased(leaseFile, Duration.ofSeconds(leaseIdleSeconds), portFile);
         }
         LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {})",
                 Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe());
