@@ -7,6 +7,7 @@ import io.batchops.admin.model.Fixtures;
 import io.batchops.admin.model.JobStatusChange;
 import io.batchops.admin.model.SourceState;
 import io.batchops.admin.model.TaskStateChange;
+import io.batchops.server.auth.AdminOnly;
 import io.batchops.server.drs.JobStatus;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;

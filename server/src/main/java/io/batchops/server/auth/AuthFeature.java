@@ -1,7 +1,7 @@
 package io.batchops.server.auth;
 
-import io.batchops.server.admin.AdminFilter;
-import io.batchops.server.admin.AdminOnly;
+import io.batchops.server.auth.AdminFilter;
+import io.batchops.server.auth.AdminOnly;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;

@@ -4,9 +4,7 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.Fields;
-import io.batchops.server.store.Listing;
-import io.batchops.server.store.Store;
+import io.batchops.server.listing.Listing;
 import io.batchops.server.timing.Transitions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +21,10 @@ import java.util.UUID;
  * work on the project; a job is read once per request, which is what the transition timing counts.
  */
 public final class DrsJobService {
-    private final Store store;
+    private final DrsStorage store;
     private final Transitions transitions;
 
-    public DrsJobService(Store store, Transitions transitions) {
+    public DrsJobService(DrsStorage store, Transitions transitions) {
         this.store = store;
         this.transitions = transitions;
     }
@@ -37,24 +35,24 @@ public final class DrsJobService {
         /** Page {@code page} (from 1) of {@code perPage} matching jobs; every one when {@code perPage} is 0. */
         Listing<Job> listing(int page, int perPage) {
             List<Listing.Condition<Job>> conditions = new ArrayList<>();
-            conditions.add(new Listing.Not<>(new Listing.Equal<>(Fields.JOB_STATUS, JobStatus.DELETED.name())));
-            conditions.add(new Listing.Equal<>(Fields.JOB_DB_USE_TYPE, dbUseType));
+            conditions.add(new Listing.Not<>(new Listing.Equal<>(JobFields.STATUS, JobStatus.DELETED.name())));
+            conditions.add(new Listing.Equal<>(JobFields.DB_USE_TYPE, dbUseType));
             if (engineType != null) {
-                conditions.add(new Listing.Equal<>(Fields.JOB_ENGINE_TYPE, engineType));
+                conditions.add(new Listing.Equal<>(JobFields.ENGINE_TYPE, engineType));
             }
             if (name != null) {
                 conditions.add(new Listing.AnyOf<>(names()));
             }
             if (netType != null) {
-                conditions.add(new Listing.Equal<>(Fields.JOB_NET_TYPE, netType));
+                conditions.add(new Listing.Equal<>(JobFields.NET_TYPE, netType));
             }
             if (status != null) {
-                conditions.add(new Listing.Equal<>(Fields.JOB_STATUS, status.name()));
+                conditions.add(new Listing.Equal<>(JobFields.STATUS, status.name()));
             }
             Listing.Field<Job> orderBy = switch (sortKey == null ? "create_time" : sortKey) {
-                case "name" -> Fields.JOB_NAME;
-                case "status" -> Fields.JOB_STATUS;
-                default -> Fields.JOB_CREATE_TIME;
+                case "name" -> JobFields.NAME;
+                case "status" -> JobFields.STATUS;
+                default -> JobFields.CREATE_TIME;
             };
             if (perPage == 0) {
                 return new Listing<>(conditions, orderBy, descending, 0, null);
@@ -66,9 +64,9 @@ public final class DrsJobService {
         /** {@code name} is in the job's name or id, or is a comma-separated list of job ids. */
         private List<Listing.Condition<Job>> names() {
             List<Listing.Condition<Job>> names = new ArrayList<>(List.of(
-                    new Listing.Contains<>(Fields.JOB_NAME, name), new Listing.Contains<>(Fields.JOB_ID, name)));
+                    new Listing.Contains<>(JobFields.NAME, name), new Listing.Contains<>(JobFields.ID, name)));
             if (name.contains(",")) {
-                names.add(new Listing.OneOf<>(Fields.JOB_ID, java.util.Arrays.stream(name.split(",")).map(String::trim).toList()));
+                names.add(new Listing.OneOf<>(JobFields.ID, java.util.Arrays.stream(name.split(",")).map(String::trim).toList()));
             }
             return names;
         }
@@ -172,7 +170,7 @@ public final class DrsJobService {
         });
     }
 
-    private JobOutcome applyOne(Store.Project project, Map<String, Job> current, JobCommand command, Set<String> read) {
+    private JobOutcome applyOne(DrsProject project, Map<String, Job> current, JobCommand command, Set<String> read) {
         Job found = current.get(command.jobId());
         if (found == null) {
             return JobOutcome.failed(command.jobId(), ApiException.of(ErrorCode.DRS_JOB_NOT_FOUND));
@@ -190,7 +188,7 @@ public final class DrsJobService {
     }
 
     /** The job as this read finds it, kept so that the read counts. */
-    private Job observed(Store.Project project, Job job) {
+    private Job observed(DrsProject project, Job job) {
         Job now = job.observed(transitions.timing(), transitions.now());
         if (now != job) {
             project.put(now);

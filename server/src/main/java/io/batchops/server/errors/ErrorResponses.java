@@ -1,6 +1,6 @@
 package io.batchops.server.errors;
 
-import io.batchops.server.gateway.RequestIds;
+import io.batchops.server.request.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;

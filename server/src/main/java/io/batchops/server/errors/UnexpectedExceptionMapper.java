@@ -1,6 +1,6 @@
 package io.batchops.server.errors;
 
-import io.batchops.server.gateway.RequestIds;
+import io.batchops.server.request.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

@@ -4,7 +4,7 @@ import io.batchops.admin.api.FaultsApi;
 import io.batchops.admin.model.Fault;
 import io.batchops.admin.model.FaultList;
 import io.batchops.admin.model.FaultRule;
-import io.batchops.server.admin.AdminOnly;
+import io.batchops.server.auth.AdminOnly;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import jakarta.ws.rs.core.Response;

@@ -5,6 +5,7 @@ import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Language;
 import io.batchops.server.json.Json;
+import io.batchops.server.request.RequestIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.batchops.server.journal;
 
 import io.batchops.admin.api.JournalApi;
 import io.batchops.admin.model.ServiceOperation;
-import io.batchops.server.admin.AdminOnly;
+import io.batchops.server.auth.AdminOnly;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 

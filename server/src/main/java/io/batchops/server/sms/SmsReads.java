@@ -1,6 +1,5 @@
 package io.batchops.server.sms;
 
-import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,41 +25,41 @@ final class SmsReads {
         return transitions.now();
     }
 
-    Optional<MigrationTask> task(Store.Account account, String id) {
+    Optional<MigrationTask> task(SmsAccount account, String id) {
         return account.task(id).map(task -> observe(account, task));
     }
 
-    Optional<SourceServer> source(Store.Account account, String id) {
+    Optional<SourceServer> source(SmsAccount account, String id) {
         return account.source(id).map(source -> observe(account, source));
     }
 
     /** Those of the source servers named that exist, by id, each as the read finds it. */
-    Map<String, SourceServer> sources(Store.Account account, Collection<String> ids) {
+    Map<String, SourceServer> sources(SmsAccount account, Collection<String> ids) {
         Map<String, SourceServer> found = new LinkedHashMap<>(account.sources(ids));
         found.replaceAll((id, source) -> observe(account, source));
         return found;
     }
 
     /** The source servers of these tasks that exist, by id, each as the read finds it. */
-    Map<String, SourceServer> sourcesOf(Store.Account account, Collection<MigrationTask> tasks) {
+    Map<String, SourceServer> sourcesOf(SmsAccount account, Collection<MigrationTask> tasks) {
         return sources(account, tasks.stream().map(MigrationTask::sourceId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
     }
 
-    List<MigrationTask> tasks(Store.Account account) {
+    List<MigrationTask> tasks(SmsAccount account) {
         return account.tasks().stream().map(task -> observe(account, task)).toList();
     }
 
     /** Ends each move under way that is over: what a listing does first, so that it finds states as they are. */
-    void settleTasks(Store.Account account) {
+    void settleTasks(SmsAccount account) {
         account.movingTasks().forEach(task -> observe(account, task));
     }
 
-    List<SourceServer> sources(Store.Account account) {
+    List<SourceServer> sources(SmsAccount account) {
         return account.sources().stream().map(source -> observe(account, source)).toList();
     }
 
-    private MigrationTask observe(Store.Account account, MigrationTask task) {
+    private MigrationTask observe(SmsAccount account, MigrationTask task) {
         if (task.move() == null) {
             return task;
         }
@@ -69,7 +68,7 @@ final class SmsReads {
         return now;
     }
 
-    private SourceServer observe(Store.Account account, SourceServer source) {
+    private SourceServer observe(SmsAccount account, SourceServer source) {
         if (source.move() == null) {
             return source;
         }

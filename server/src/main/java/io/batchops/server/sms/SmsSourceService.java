@@ -6,7 +6,6 @@ import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
-import io.batchops.server.store.Store;
 import io.batchops.server.timing.Transitions;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,10 +29,10 @@ public final class SmsSourceService {
             SourceServerState.SKIPPING, SourceServerState.FINISHED, SourceServerState.INITIALIZE, SourceServerState.ERROR,
             SourceServerState.CLONING);
 
-    private final Store store;
+    private final SmsStorage store;
     private final SmsReads reads;
 
-    public SmsSourceService(Store store, Transitions transitions) {
+    public SmsSourceService(SmsStorage store, Transitions transitions) {
         this.store = store;
         this.reads = new SmsReads(transitions);
     }

@@ -4,9 +4,7 @@ import io.batchops.server.auth.Action;
 import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.Fields;
-import io.batchops.server.store.Listing;
-import io.batchops.server.store.Store;
+import io.batchops.server.listing.Listing;
 import io.batchops.server.timing.Transitions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,10 +16,10 @@ import java.util.UUID;
 
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
-    private final Store store;
+    private final SmsStorage store;
     private final SmsReads reads;
 
-    public SmsTaskService(Store store, Transitions transitions) {
+    public SmsTaskService(SmsStorage store, Transitions transitions) {
         this.store = store;
         this.reads = new SmsReads(transitions);
     }
@@ -66,16 +64,16 @@ public final class SmsTaskService {
                 conditions.add(Listing.nothing());
             }
             if (state != null) {
-                conditions.add(new Listing.Equal<>(Fields.TASK_STATE, state.name()));
+                conditions.add(new Listing.Equal<>(TaskFields.STATE, state.name()));
             }
             if (name != null) {
-                conditions.add(new Listing.Contains<>(Fields.TASK_NAME, name));
+                conditions.add(new Listing.Contains<>(TaskFields.NAME, name));
             }
             if (id != null) {
-                conditions.add(new Listing.Equal<>(Fields.TASK_ID, id));
+                conditions.add(new Listing.Equal<>(TaskFields.ID, id));
             }
             if (sourceServerId != null) {
-                conditions.add(new Listing.Equal<>(Fields.TASK_SOURCE, sourceServerId));
+                conditions.add(new Listing.Equal<>(TaskFields.SOURCE, sourceServerId));
             }
             return new Listing<>(conditions, null, false, offset == null ? 0 : offset,
                     limit == null ? Page.DEFAULT_LIMIT : limit);

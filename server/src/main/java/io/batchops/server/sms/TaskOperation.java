@@ -10,7 +10,6 @@ import static io.batchops.server.sms.TaskState.SYNCING;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
-import io.batchops.server.store.Store;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,7 +68,7 @@ enum TaskOperation {
     }
 
     /** Applies this operation, begun at {@code now}; only called when {@link #refusal} found nothing. */
-    void applyTo(Store.Account account, MigrationTask task, Optional<SourceServer> source, Instant now) {
+    void applyTo(SmsAccount account, MigrationTask task, Optional<SourceServer> source, Instant now) {
         switch (this) {
             case START -> {
                 account.put(task.started(now));

@@ -1,14 +1,16 @@
 package io.batchops.server.store;
 
+import io.batchops.server.drs.DrsProject;
 import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.SmsAccount;
 import io.batchops.server.sms.SourceServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -19,13 +21,13 @@ public final class InMemoryStore implements Store {
     private final Map<String, ProjectData> projects = new ConcurrentHashMap<>();
 
     @Override
-    public <T> T inAccount(String domainId, Function<Account, T> work) {
+    public <T> T inAccount(String domainId, Function<SmsAccount, T> work) {
         AccountData account = accounts.computeIfAbsent(domainId, id -> new AccountData());
         return account.locked(() -> work.apply(account));
     }
 
     @Override
-    public <T> T inProject(String projectId, Function<Project, T> work) {
+    public <T> T inProject(String projectId, Function<DrsProject, T> work) {
         ProjectData project = projects.computeIfAbsent(projectId, id -> new ProjectData());
         return project.locked(() -> work.apply(project));
     }
@@ -63,7 +65,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    private static final class AccountData extends Tenant implements Account {
+    private static final class AccountData extends Tenant implements SmsAccount {
         // Insertion order is the order of listings: oldest first.
         private final Map<String, MigrationTask> tasks = new LinkedHashMap<>();
         private final Map<String, SourceServer> sources = new LinkedHashMap<>();
@@ -109,7 +111,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    private static final class ProjectData extends Tenant implements Project {
+    private static final class ProjectData extends Tenant implements DrsProject {
         private final Map<String, Job> jobs = new LinkedHashMap<>();
 
         @Override

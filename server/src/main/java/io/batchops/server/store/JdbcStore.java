@@ -3,10 +3,13 @@ package io.batchops.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.batchops.server.drs.DrsProject;
 import io.batchops.server.drs.Job;
 import io.batchops.server.drs.JobStatus;
 import io.batchops.server.json.Json;
+import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.SmsAccount;
 import io.batchops.server.sms.SourceServer;
 import io.batchops.server.sms.SourceServerState;
 import io.batchops.server.sms.TaskState;
@@ -137,12 +140,12 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public <T> T inAccount(String domainId, Function<Account, T> work) {
+    public <T> T inAccount(String domainId, Function<SmsAccount, T> work) {
         return inTenant("sms", domainId, handle -> new JdbcAccount(handle, domainId, lookupsInOneQuery), work);
     }
 
     @Override
-    public <T> T inProject(String projectId, Function<Project, T> work) {
+    public <T> T inProject(String projectId, Function<DrsProject, T> work) {
         return inTenant("drs", projectId, handle -> new JdbcProject(handle, projectId, lookupsInOneQuery), work);
     }
 
@@ -221,7 +224,7 @@ public final class JdbcStore implements Store {
         dataSource.close();
     }
 
-    private static final class JdbcAccount implements Account, Unit {
+    private static final class JdbcAccount implements SmsAccount, Unit {
         private final Rows<MigrationTask, TaskState> tasks;
         private final Rows<SourceServer, SourceServerState> sources;
 
@@ -297,7 +300,7 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static final class JdbcProject implements Project, Unit {
+    private static final class JdbcProject implements DrsProject, Unit {
         private final Rows<Job, JobStatus> jobs;
 
         JdbcProject(Handle handle, String projectId, boolean lookupsInOneQuery) {

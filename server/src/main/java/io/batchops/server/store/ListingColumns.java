@@ -2,6 +2,7 @@ package io.batchops.server.store;
 
 import io.batchops.server.drs.Job;
 import io.batchops.server.json.Json;
+import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

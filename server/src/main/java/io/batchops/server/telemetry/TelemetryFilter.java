@@ -1,7 +1,7 @@
 package io.batchops.server.telemetry;
 
-import io.batchops.server.gateway.RequestIds;
 import io.batchops.server.journal.RecordedRequest;
+import io.batchops.server.request.RequestIds;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,16 +1,14 @@
 package io.batchops.server.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.batchops.server.drs.Job;
 import io.batchops.server.drs.JobRole;
 import io.batchops.server.drs.JobStatus;
+import io.batchops.server.json.Json;
+import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.TaskFields;
 import io.batchops.server.sms.TaskState;
 import io.batchops.server.timing.Move;
-import io.batchops.server.json.Json;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,9 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embedded database store keeps what the in-memory one keeps, the same way, and keeps it across
@@ -198,7 +199,7 @@ class JdbcStoreTest {
         }
         try (Store store = StoreConfig.embedded(dataDir).open()) {
             Listing.Result<MigrationTask> failed = store.inAccount(DOMAIN, account -> account.tasks(new Listing<>(
-                    List.of(new Listing.Equal<>(Fields.TASK_STATE, "MIGRATE_FAIL"), new Listing.Contains<>(Fields.TASK_NAME, "name-")),
+                    List.of(new Listing.Equal<>(TaskFields.STATE, "MIGRATE_FAIL"), new Listing.Contains<>(TaskFields.NAME, "name-")),
                     null, false, 0, null)));
             assertEquals(1, failed.total());
             assertEquals("t2", failed.records().get(0).id());

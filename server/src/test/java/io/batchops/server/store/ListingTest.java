@@ -1,18 +1,17 @@
 package io.batchops.server.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobFields;
 import io.batchops.server.drs.JobRole;
 import io.batchops.server.drs.JobStatus;
-import io.batchops.server.store.Listing.AnyOf;
-import io.batchops.server.store.Listing.Condition;
-import io.batchops.server.store.Listing.Contains;
-import io.batchops.server.store.Listing.Equal;
-import io.batchops.server.store.Listing.Field;
-import io.batchops.server.store.Listing.Not;
-import io.batchops.server.store.Listing.OneOf;
+import io.batchops.server.listing.Listing.AnyOf;
+import io.batchops.server.listing.Listing.Condition;
+import io.batchops.server.listing.Listing.Contains;
+import io.batchops.server.listing.Listing.Equal;
+import io.batchops.server.listing.Listing.Field;
+import io.batchops.server.listing.Listing.Not;
+import io.batchops.server.listing.Listing.OneOf;
+import io.batchops.server.listing.Listing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A listing gives the same page in SQL as the in-memory store gives by testing each record: the
@@ -51,10 +52,10 @@ class ListingTest {
     }
 
     private static List<Listing<Job>> listings() {
-        Field<Job> name = Fields.JOB_NAME;
+        Field<Job> name = JobFields.NAME;
         List<List<Condition<Job>>> filters = List.of(
                 List.of(),
-                List.of(new Not<>(new Equal<>(Fields.JOB_STATUS, "DELETED")), new Equal<>(Fields.JOB_DB_USE_TYPE, "migration")),
+                List.of(new Not<>(new Equal<>(JobFields.STATUS, "DELETED")), new Equal<>(JobFields.DB_USE_TYPE, "migration")),
                 List.of(new Contains<>(name, "_")),
                 List.of(new Contains<>(name, "%")),
                 List.of(new Contains<>(name, "\\")),
@@ -62,16 +63,16 @@ class ListingTest {
                 List.of(new Contains<>(name, "a_b")),
                 List.of(new Contains<>(name, "")),
                 List.of(new Contains<>(name, "nul\0")),
-                List.of(new Equal<>(Fields.JOB_ID, "job-\0")),
-                List.of(new Not<>(new Equal<>(Fields.JOB_ID, "job-\0"))),
-                List.of(new AnyOf<>(List.of(new Contains<>(name, "eta"), new Contains<>(Fields.JOB_ID, "-1"),
-                        new OneOf<>(Fields.JOB_ID, List.of("job-2", "job-3", "ghost", "x\0"))))),
-                List.of(new Equal<>(Fields.JOB_ENGINE_TYPE, "postgresql"), new Equal<>(Fields.JOB_NET_TYPE, "vpc")),
+                List.of(new Equal<>(JobFields.ID, "job-\0")),
+                List.of(new Not<>(new Equal<>(JobFields.ID, "job-\0"))),
+                List.of(new AnyOf<>(List.of(new Contains<>(name, "eta"), new Contains<>(JobFields.ID, "-1"),
+                        new OneOf<>(JobFields.ID, List.of("job-2", "job-3", "ghost", "x\0"))))),
+                List.of(new Equal<>(JobFields.ENGINE_TYPE, "postgresql"), new Equal<>(JobFields.NET_TYPE, "vpc")),
                 List.of(Listing.nothing()),
-                List.of(new Not<>(Listing.nothing()), new Equal<>(Fields.JOB_STATUS, "CONFIGURATION")));
+                List.of(new Not<>(Listing.nothing()), new Equal<>(JobFields.STATUS, "CONFIGURATION")));
         List<Listing<Job>> listings = new ArrayList<>();
         for (List<Condition<Job>> filter : filters) {
-            for (Field<Job> orderBy : Stream.of(null, Fields.JOB_NAME, Fields.JOB_STATUS, Fields.JOB_CREATE_TIME).toList()) {
+            for (Field<Job> orderBy : Stream.of(null, JobFields.NAME, JobFields.STATUS, JobFields.CREATE_TIME).toList()) {
                 for (boolean descending : List.of(false, true)) {
                     listings.add(new Listing<>(filter, orderBy, descending, 0, null));
                     listings.add(new Listing<>(filter, orderBy, descending, 3, 5));
@@ -121,9 +122,9 @@ class ListingTest {
             }
             // The reference itself, on two listings worked out by hand.
             assertEquals(List.of("job-2", "job-4", "job-16", "job-18", "job-30", "job-32"), ids(memory.inProject(project,
-                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "_")), null, false, 0, null)))));
+                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(JobFields.NAME, "_")), null, false, 0, null)))));
             assertEquals(List.of("job-9", "job-23", "job-37"), ids(memory.inProject(project,
-                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(Fields.JOB_NAME, "%b")), null, false, 0, null)))));
+                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(JobFields.NAME, "%b")), null, false, 0, null)))));
         }
     }
 

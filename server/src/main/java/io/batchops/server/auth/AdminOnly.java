@@ -1,4 +1,4 @@
-package io.batchops.server.admin;
+package io.batchops.server.auth;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.batchops.server.gateway;
+package io.batchops.server.request;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

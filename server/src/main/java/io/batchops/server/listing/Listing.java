@@ -1,4 +1,4 @@
-package io.batchops.server.store;
+package io.batchops.server.listing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +30,7 @@ public record Listing<R>(List<Condition<R>> conditions, Field<R> orderBy, boolea
 
     /** A value of a record that listings match and sort on, held in a database column of that name. */
     public record Field<R>(String column, Function<R, ? extends Comparable<?>> value) {
-        Object of(R record) {
+        public Object of(R record) {
             return value.apply(record);
         }
 

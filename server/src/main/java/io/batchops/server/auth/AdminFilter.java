@@ -1,4 +1,4 @@
-package io.batchops.server.admin;
+package io.batchops.server.auth;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
