@@ -29,23 +29,17 @@ import org.junit.jupiter.api.Test;
  * requests their rules match, and change no state; everything else is served for real.
  */
 class FaultsTest {
-    private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
-    }
 
     private static JsonNode addFault(Object rule) {
-        Exchange added = admin("POST", "/_batchops/faults").body(rule).send();
+        Exchange added = Wire.admin("POST", "/_batchops/faults").body(rule).send();
         assertEquals(201, added.status(), added::toString);
         return added.json();
     }
 
-    private static Exchange deleteTasks(String token, List<String> ids) {
-        return Wire.to(Contract.SMS, "POST", "/v3/tasks/delete").token(token).body(Map.of("ids", ids)).send();
-    }
 
     @AfterEach
     void noFaults() {
-        assertEquals(204, admin("DELETE", "/_batchops/faults").send().status());
+        assertEquals(204, Wire.admin("DELETE", "/_batchops/faults").send().status());
     }
 
     @Test
@@ -53,15 +47,15 @@ class FaultsTest {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1", "t2")).load();
         addFault(Exchange.MAPPER.createObjectNode().put("operation", "deleteTasks").put("times", 1)
                 .set("response", Exchange.MAPPER.createObjectNode().put("status", 429).put("error_code", "APIGW.0308")));
-        Exchange throttled = deleteTasks(ALICE_TOKEN, List.of("t1"));
+        Exchange throttled = Wire.deleteTasks(ALICE_TOKEN, List.of("t1"));
         assertEquals(429, throttled.status(), throttled::toString);
         assertEquals("APIGW.0308", throttled.errorCode());
         assertEquals("The request is throttled", throttled.errorMsg());
         assertEquals("1", throttled.header("Retry-After"));
         assertTrue(State.taskExists(ALICE_DOMAIN, "t1"), "a faulted request changes nothing");
-        assertEquals(200, deleteTasks(ALICE_TOKEN, List.of("t1")).status());
+        assertEquals(200, Wire.deleteTasks(ALICE_TOKEN, List.of("t1")).status());
         assertFalse(State.taskExists(ALICE_DOMAIN, "t1"));
-        assertEquals(1, admin("GET", "/_batchops/faults").send().json().path("faults").path(0).path("fired").asInt());
+        assertEquals(1, Wire.admin("GET", "/_batchops/faults").send().json().path("faults").path(0).path("fired").asInt());
     }
 
     @Test
@@ -84,10 +78,10 @@ class FaultsTest {
                 "response", Map.of("status", 500, "error_code", "SMS.2007", "error_msg", "Background exception")));
         List<Integer> statuses = new ArrayList<>();
         for (String id : List.of("a", "b", "c", "d")) {
-            statuses.add(deleteTasks(ALICE_TOKEN, List.of(id)).status());
+            statuses.add(Wire.deleteTasks(ALICE_TOKEN, List.of(id)).status());
         }
         assertEquals(List.of(200, 500, 500, 200), statuses);
-        Exchange failed = deleteTasks(ALICE_TOKEN, List.of("b"));
+        Exchange failed = Wire.deleteTasks(ALICE_TOKEN, List.of("b"));
         assertEquals(200, failed.status(), "the rule is spent: " + failed);
     }
 
@@ -102,7 +96,7 @@ class FaultsTest {
                 statuses.add(Wire.to(Contract.SMS, "GET", "/v3/tasks").token(ALICE_TOKEN).sendUnchecked().status());
             }
             runs.add(statuses);
-            admin("DELETE", "/_batchops/faults").send();
+            Wire.admin("DELETE", "/_batchops/faults").send();
         }
         assertEquals(runs.get(0), runs.get(1));
         assertTrue(runs.get(0).contains(503) && runs.get(0).contains(200), runs::toString);
@@ -115,9 +109,9 @@ class FaultsTest {
                 "response", Map.of("status", 500, "error_code", "SMS.2007")));
         addFault(Map.of("operation", "deleteTasks", "tenant", TestServer.BOB_DOMAIN,
                 "response", Map.of("status", 403, "error_code", "SMS.9004")));
-        assertEquals(200, deleteTasks(ALICE_TOKEN, List.of("t1")).status(), "names no aimed id");
-        assertEquals(500, deleteTasks(ALICE_TOKEN, List.of("t3", "t2")).status());
-        assertEquals("SMS.9004", deleteTasks(BOB_TOKEN, List.of("x")).errorCode(), "Bob's domain");
+        assertEquals(200, Wire.deleteTasks(ALICE_TOKEN, List.of("t1")).status(), "names no aimed id");
+        assertEquals(500, Wire.deleteTasks(ALICE_TOKEN, List.of("t3", "t2")).status());
+        assertEquals("SMS.9004", Wire.deleteTasks(BOB_TOKEN, List.of("x")).errorCode(), "Bob's domain");
         assertEquals(404, Wire.to(Contract.SMS, "DELETE", "/v3/tasks/t1").token(ALICE_TOKEN).send().status(),
                 "another operation is not aimed at");
     }
@@ -143,7 +137,7 @@ class FaultsTest {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1")).load();
         addFault(Map.of("operation", "deleteTasks", "latency_ms", 300));
         long began = System.nanoTime();
-        assertEquals(200, deleteTasks(ALICE_TOKEN, List.of("t1")).status());
+        assertEquals(200, Wire.deleteTasks(ALICE_TOKEN, List.of("t1")).status());
         assertTrue(System.nanoTime() - began >= 300_000_000L, "answered too soon");
         assertFalse(State.taskExists(ALICE_DOMAIN, "t1"));
     }
@@ -155,18 +149,18 @@ class FaultsTest {
         assertThrows(UncheckedIOException.class, () -> Wire.to(Contract.SMS, "POST", "/v3/tasks/delete")
                 .token(ALICE_TOKEN).body(Map.of("ids", List.of("t1"))).sendUnchecked());
         assertTrue(State.taskExists(ALICE_DOMAIN, "t1"));
-        assertEquals(200, deleteTasks(ALICE_TOKEN, List.of("t1")).status());
+        assertEquals(200, Wire.deleteTasks(ALICE_TOKEN, List.of("t1")).status());
     }
 
     @Test
     void rulesAreListedRemovedOneByOneAndRefusedWhenTheyCannotBeFaults() {
         String first = addFault(Map.of("operation", "listJobs", "latency_ms", 1)).path("id").asText();
         addFault(Map.of("operation", "listTasks"));
-        assertEquals(2, admin("GET", "/_batchops/faults").send().json().path("faults").size());
-        assertEquals(204, admin("DELETE", "/_batchops/faults/" + first).send().status());
-        assertEquals(List.of("listTasks"), admin("GET", "/_batchops/faults").send().json().path("faults")
+        assertEquals(2, Wire.admin("GET", "/_batchops/faults").send().json().path("faults").size());
+        assertEquals(204, Wire.admin("DELETE", "/_batchops/faults/" + first).send().status());
+        assertEquals(List.of("listTasks"), Wire.admin("GET", "/_batchops/faults").send().json().path("faults")
                 .findValuesAsText("operation"));
-        Exchange gone = admin("DELETE", "/_batchops/faults/" + first).send();
+        Exchange gone = Wire.admin("DELETE", "/_batchops/faults/" + first).send();
         assertEquals(404, gone.status());
         assertEquals("BATCHOPS.0404", gone.errorCode());
         for (Object bad : List.of(Map.of("operation", "noSuchOperation"),
@@ -174,7 +168,7 @@ class FaultsTest {
                 Map.of("operation", "deleteTasks", "ids", List.of("t"), "failed_jobs", Map.of("error_code", "DRS.M01504")),
                 Map.of("operation", "batchDeleteJobs", "failed_jobs", Map.of("error_code", "DRS.M01504")),
                 Map.of("operation", "batchDeleteJobs", "ids", List.of("j"), "failed_jobs", Map.of("error_code", "SMS.2007")))) {
-            Exchange refused = admin("POST", "/_batchops/faults").body(bad).send();
+            Exchange refused = Wire.admin("POST", "/_batchops/faults").body(bad).send();
             assertEquals(400, refused.status(), refused::toString);
             assertEquals("BATCHOPS.0400", refused.errorCode());
         }

@@ -31,30 +31,24 @@ import org.junit.jupiter.api.Test;
  * was received and answered, and nothing that would let a reader act as the caller.
  */
 class JournalTest {
-    private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
-    }
 
     private static JsonNode journal(String query) {
-        Exchange listed = admin("GET", "/_batchops/requests" + query).send();
+        Exchange listed = Wire.admin("GET", "/_batchops/requests" + query).send();
         assertEquals(200, listed.status(), listed::toString);
         return listed.json();
     }
 
-    private static Exchange deleteTasks(String token, List<String> ids) {
-        return Wire.to(Contract.SMS, "POST", "/v3/tasks/delete").token(token).body(Map.of("ids", ids)).send();
-    }
 
     @BeforeEach
     void emptyJournal() {
-        assertEquals(204, admin("DELETE", "/_batchops/requests").send().status());
+        assertEquals(204, Wire.admin("DELETE", "/_batchops/requests").send().status());
         assertEquals(0, journal("").path("total").asLong());
     }
 
     @Test
     void aBatchDeleteIsRecordedWithWhoSentItWhatItNamedAndTheAnswer() {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1", "t2")).load();
-        Exchange deleted = deleteTasks(ALICE_TOKEN, List.of("t1", "t2"));
+        Exchange deleted = Wire.deleteTasks(ALICE_TOKEN, List.of("t1", "t2"));
         assertEquals(200, deleted.status(), deleted::toString);
         JsonNode entry = journal("").path("requests").path(0);
         assertEquals("deleteTasks", entry.path("operation").asText());
@@ -75,9 +69,9 @@ class JournalTest {
     @Test
     void theSpecsExampleIsWhatTheServerAnswers() {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("task-1", "task-2")).load();
-        admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
+        Wire.admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
                 "response", Map.of("status", 429, "error_code", "APIGW.0308"))).send();
-        deleteTasks(ALICE_TOKEN, List.of("task-1", "task-2"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("task-1", "task-2"));
         Examples.assertMatches(Contract.ADMIN.responseExample("GET", "/_batchops/requests", 200, "oneBatchDelete"),
                 journal(""));
     }
@@ -85,7 +79,7 @@ class JournalTest {
     @Test
     void errorsKeepTheirCodeAndDrsBatchesTheirJobsAndProject() {
         Seed.jobs(ALICE_PROJECT, JobStatus.INCRE_TRANSFER_STARTED, List.of("j1", "j2")).load();
-        deleteTasks(ALICE_TOKEN, List.of("nowhere"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("nowhere"));
         Wire.to(Contract.DRS, "DELETE", Target.drsPath(ALICE_PROJECT)).token(ALICE_TOKEN)
                 .body(Map.of("jobs", List.of(Map.of("delete_type", "terminate", "job_id", "j1"),
                         Map.of("delete_type", "terminate", "job_id", "j2")))).send();
@@ -106,9 +100,9 @@ class JournalTest {
 
     @Test
     void aRefusedTokenSaysWhyAndTheTokenIsNeverKept() {
-        deleteTasks("not-a-token-of-anyone", List.of("t1"));
-        deleteTasks(BOB_TOKEN, List.of("x"));
-        Exchange listed = admin("GET", "/_batchops/requests").send();
+        Wire.deleteTasks("not-a-token-of-anyone", List.of("t1"));
+        Wire.deleteTasks(BOB_TOKEN, List.of("x"));
+        Exchange listed = Wire.admin("GET", "/_batchops/requests").send();
         JsonNode refused = listed.json().path("requests").path(0);
         assertEquals(401, refused.path("status").asInt());
         assertEquals("APIGW.0301", refused.path("error_code").asText());
@@ -128,7 +122,7 @@ class JournalTest {
         assertThrows(ServiceResponseException.class, () -> sms.listTasks(new ListTasksRequest().withLimit(5).withName("a b")));
         assertThrows(ServiceResponseException.class, () -> sms.deleteTasks(
                 new DeleteTasksRequest().withBody(new DeleteTasksReq().withIds(List.of("t1")))));
-        Exchange listed = admin("GET", "/_batchops/requests").send();
+        Exchange listed = Wire.admin("GET", "/_batchops/requests").send();
         JsonNode listing = listed.json().path("requests");
         JsonNode list = listing.path(0);
         assertEquals("listTasks", list.path("operation").asText());
@@ -154,13 +148,13 @@ class JournalTest {
     @Test
     void theFaultThatAnsweredIsNamedAndADroppedConnectionHasNoStatus() {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1")).load();
-        String throttle = admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
+        String throttle = Wire.admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
                 "response", Map.of("status", 429, "error_code", "APIGW.0308"))).send().json().path("id").asText();
         // A POST: the JDK's client sends a GET again on its own when the connection drops.
-        String drop = admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "after", 1, "times", 1,
+        String drop = Wire.admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "after", 1, "times", 1,
                 "drop_connection", true)).send().json().path("id").asText();
-        deleteTasks(ALICE_TOKEN, List.of("t1"));
-        deleteTasks(ALICE_TOKEN, List.of("t1"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("t1"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("t1"));
         assertThrows(UncheckedIOException.class, () -> Wire.to(Contract.SMS, "POST", "/v3/tasks/delete")
                 .token(ALICE_TOKEN).body(Map.of("ids", List.of("t1"))).sendUnchecked());
         JsonNode requests = journal("").path("requests");
@@ -175,11 +169,11 @@ class JournalTest {
     @Test
     void listingsFilterByOperationStatusAndTimeAndStopAtTheLimit() {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1", "t2", "t3")).load();
-        deleteTasks(ALICE_TOKEN, List.of("t1"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("t1"));
         Wire.to(Contract.SMS, "GET", "/v3/tasks").token(ALICE_TOKEN).send();
-        deleteTasks(ALICE_TOKEN, List.of("t1"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("t1"));
         String secondDelete = journal("").path("requests").path(2).path("time").asText();
-        deleteTasks(ALICE_TOKEN, List.of("t2"));
+        Wire.deleteTasks(ALICE_TOKEN, List.of("t2"));
         assertEquals(3, journal("?operation=deleteTasks").path("requests").size());
         assertEquals(4, journal("?operation=deleteTasks").path("total").asInt(), "total counts every request held");
         assertEquals("[\"t1\"]", journal("?status=404").path("requests").path(0).path("ids").toString());
@@ -188,14 +182,14 @@ class JournalTest {
         JsonNode first = journal("?operation=deleteTasks&limit=1").path("requests");
         assertEquals(1, first.size());
         assertEquals("[\"t1\"]", first.path(0).path("ids").toString(), "oldest first");
-        assertEquals(400, admin("GET", "/_batchops/requests?operation=nothing").send().status());
-        assertEquals(400, admin("GET", "/_batchops/requests?since=yesterday").send().status());
-        assertEquals(400, admin("GET", "/_batchops/requests?limit=0").send().status());
+        assertEquals(400, Wire.admin("GET", "/_batchops/requests?operation=nothing").send().status());
+        assertEquals(400, Wire.admin("GET", "/_batchops/requests?since=yesterday").send().status());
+        assertEquals(400, Wire.admin("GET", "/_batchops/requests?limit=0").send().status());
     }
 
     @Test
     void theControlApiAndUnknownPathsAreNotRecordedAndTenantsCannotReadIt() {
-        admin("GET", "/_batchops/faults").send();
+        Wire.admin("GET", "/_batchops/faults").send();
         Wire.to(Contract.SMS, "GET", "/v3/no-such-api").token(ALICE_TOKEN).sendUnchecked();
         assertEquals(0, journal("").path("total").asInt());
         Exchange tenant = Wire.to(Contract.ADMIN, "GET", "/_batchops/requests").token(ALICE_TOKEN).send();

@@ -70,9 +70,6 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
     private static final String ADMIN = TestServer.ADMIN_TOKEN;
 
-    private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", ADMIN);
-    }
 
     private static String registerSource(SmsClient sms, String name, PostSourceServerBody.StateEnum state) {
         return sms.registerServer(new RegisterServerRequest().withBody(new PostSourceServerBody()
@@ -231,7 +228,7 @@ class LifecycleTest {
     }
 
     private static void timing(Map<String, Object> timing) {
-        Exchange set = admin("PUT", "/_batchops/timing").body(timing).send();
+        Exchange set = Wire.admin("PUT", "/_batchops/timing").body(timing).send();
         assertEquals(200, set.status(), set::toString);
     }
 
@@ -300,7 +297,7 @@ class LifecycleTest {
         assertEquals(List.of("CREATING", "CREATING"), statuses(drs, List.of(job, job)), "a request reads a job once");
         assertEquals(List.of("CONFIGURATION"), statuses(drs, List.of(job)));
 
-        admin("PUT", "/_batchops/drs/projects/" + ALICE_PROJECT + "/jobs/" + job + "/status").body(Map.of("status", "FULL_TRANSFER_STARTED")).send();
+        Wire.admin("PUT", "/_batchops/drs/projects/" + ALICE_PROJECT + "/jobs/" + job + "/status").body(Map.of("status", "FULL_TRANSFER_STARTED")).send();
         assertEquals(List.of("terminate:success"), batch(drs, "terminate", job));
         assertEquals(List.of("RELEASE_RESOURCE_STARTED"), statuses(drs, List.of(job)));
         assertEquals(List.of("delete:DRS.M01504"), batch(drs, "delete", job), "still releasing: busy");
@@ -367,7 +364,7 @@ class LifecycleTest {
         assertEquals(401, adminOnService.status(), adminOnService::toString);
         assertEquals("APIGW.0301", adminOnService.errorCode());
 
-        assertEquals(204, admin("POST", "/_batchops/reset").send().status());
+        assertEquals(204, Wire.admin("POST", "/_batchops/reset").send().status());
         assertFalse(State.taskExists(ALICE_DOMAIN, "1"));
         Exchange health = Wire.to(Contract.ADMIN, "GET", "/_batchops/health").send();
         assertEquals(200, health.status());
@@ -386,11 +383,11 @@ class LifecycleTest {
                 "/_batchops/drs/projects/" + ALICE_PROJECT + "/jobs/none/status")) {
             Map<String, Object> body = path.endsWith("sources/none/state") ? Map.of("state", "stopped", "connected", true)
                     : path.contains("/tasks/") ? Map.of("state", "RUNNING") : Map.of("status", "DELETED");
-            Exchange missing = admin("PUT", path).body(body).send();
+            Exchange missing = Wire.admin("PUT", path).body(body).send();
             assertEquals(404, missing.status(), missing::toString);
             assertEquals("BATCHOPS.0404", missing.errorCode());
         }
-        Exchange badFixture = admin("POST", "/_batchops/fixtures")
+        Exchange badFixture = Wire.admin("POST", "/_batchops/fixtures")
                 .body("{\"sms\": {\"sources\": [{\"id\": \"s\", \"domain_id\": \"d\", \"state\": \"asleep\"}]}}").send();
         assertEquals(400, badFixture.status(), badFixture::toString);
         assertEquals("BATCHOPS.0400", badFixture.errorCode());
@@ -399,7 +396,7 @@ class LifecycleTest {
         for (String field : List.of("id", "domain_id", "source_id")) {
             Map<String, Object> task = new java.util.HashMap<>(Map.of("id", "t-nul", "domain_id", ALICE_DOMAIN, "source_id", "s"));
             task.put(field, task.get(field) + "\u0000");
-            Exchange nul = admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
+            Exchange nul = Wire.admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
                     "sources", List.of(Map.of("id", "s-nul", "domain_id", ALICE_DOMAIN, "state", "unavailable")),
                     "tasks", List.of(task)))).send();
             assertEquals(400, nul.status(), nul::toString);
@@ -407,7 +404,7 @@ class LifecycleTest {
             assertTrue(State.sourceState(ALICE_DOMAIN, "s-nul").isEmpty(), "a refused fixture adds nothing");
         }
 
-        Exchange loaded = admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
+        Exchange loaded = Wire.admin("POST", "/_batchops/fixtures").body(Map.of("sms", Map.of(
                 "sources", List.of(Map.of("id", "s", "domain_id", ALICE_DOMAIN, "state", "syncing", "connected", true)),
                 "tasks", List.of(Map.of("id", "t", "domain_id", ALICE_DOMAIN, "source_id", "s"))))).send();
         assertEquals(204, loaded.status(), loaded::toString);

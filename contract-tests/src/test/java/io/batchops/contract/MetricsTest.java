@@ -21,11 +21,7 @@ class MetricsTest {
     private static final String REQUESTS = "batchops_requests_seconds_count";
 
     private static Exchange deleteTasks(List<String> ids) {
-        return Wire.to(Contract.SMS, "POST", "/v3/tasks/delete").token(ALICE_TOKEN).body(Map.of("ids", ids)).send();
-    }
-
-    private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
+        return Wire.deleteTasks(ALICE_TOKEN, ids);
     }
 
     @Test
@@ -67,8 +63,8 @@ class MetricsTest {
     @Test
     void faultsFiredAndTheJournalAreReported() {
         Seed.deletableTasks(ALICE_DOMAIN, List.of("t1")).load();
-        assertEquals(204, admin("DELETE", "/_batchops/requests").send().status());
-        assertEquals(201, admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
+        assertEquals(204, Wire.admin("DELETE", "/_batchops/requests").send().status());
+        assertEquals(201, Wire.admin("POST", "/_batchops/faults").body(Map.of("operation", "deleteTasks", "times", 1,
                 "response", Map.of("status", 500, "error_code", "SMS.2007"))).send().status());
         Metrics before = Metrics.read();
         assertEquals(0, before.value("batchops_journal_requests"));

@@ -23,12 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class StateExportTest {
 
-    private static Wire admin(String method, String path) {
-        return Wire.to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
-    }
 
     static JsonNode export() {
-        Exchange state = admin("GET", "/_batchops/state").send();
+        Exchange state = Wire.admin("GET", "/_batchops/state").send();
         assertEquals(200, state.status(), state::toString);
         return state.json();
     }
@@ -57,9 +54,9 @@ class StateExportTest {
         assertEquals(List.of(ALICE_DOMAIN, ALICE_DOMAIN, ALICE_DOMAIN, BOB_DOMAIN),
                 before.path("sms").path("sources").findValuesAsText("domain_id"), "tenants by id: " + before);
         assertEquals("cn-north-4", before.path("sms").path("tasks").path(2).path("region_name").asText(), before::toString);
-        assertEquals(204, admin("POST", "/_batchops/reset").send().status());
+        assertEquals(204, Wire.admin("POST", "/_batchops/reset").send().status());
         assertNotEquals(before, export());
-        Exchange imported = admin("PUT", "/_batchops/state").body(before).send();
+        Exchange imported = Wire.admin("PUT", "/_batchops/state").body(before).send();
         assertEquals(204, imported.status(), imported::toString);
         assertEquals(before, export());
     }
@@ -68,13 +65,14 @@ class StateExportTest {
     void anImportReplacesEverythingAndABadOneChangesNothing() {
         someOfEverything();
         JsonNode before = export();
-        Exchange bad = admin("PUT", "/_batchops/state").body(Map.of("drs", Map.of("jobs", List.of(Map.of("id", "j"))))).send();
+        Exchange bad = Wire.admin("PUT", "/_batchops/state").body(Map.of("drs", Map.of("jobs", List.of(Map.of("id", "j"))))).send();
         assertEquals(400, bad.status(), bad::toString);
         assertEquals("BATCHOPS.0400", bad.errorCode());
         assertEquals(before, export());
 
-        admin("PUT", "/_batchops/state").body(Map.of("drs", Map.of("jobs", List.of(
+        Exchange imported = Wire.admin("PUT", "/_batchops/state").body(Map.of("drs", Map.of("jobs", List.of(
                 Map.of("id", "only", "project_id", BOB_PROJECT, "status", "CONFIGURATION"))))).send();
+        assertEquals(204, imported.status(), imported::toString);
         JsonNode after = export();
         assertEquals(List.of(), after.path("sms").path("tasks").findValuesAsText("id"));
         assertEquals(List.of("only"), after.path("drs").path("jobs").findValuesAsText("id"));

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,16 @@ final class Wire {
     /** A request to an operation of {@code contract}, with JSON content type. */
     static Wire to(Contract contract, String method, String path) {
         return new Wire(contract, method, path).header("Content-Type", "application/json");
+    }
+
+    /** A request to the control API, with the test server's admin token. */
+    static Wire admin(String method, String path) {
+        return to(Contract.ADMIN, method, path).header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN);
+    }
+
+    /** SMS's batch delete of {@code ids}, sent with {@code token}. */
+    static Exchange deleteTasks(String token, List<String> ids) {
+        return to(Contract.SMS, "POST", "/v3/tasks/delete").token(token).body(Map.of("ids", ids)).send();
     }
 
     Wire token(String token) {
