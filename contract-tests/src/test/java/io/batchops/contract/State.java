@@ -14,8 +14,7 @@ final class State {
 
     /** All state, in the seed file's format. */
     static JsonNode export() {
-        Exchange exported = Wire.to(Contract.ADMIN, "GET", "/_batchops/state")
-                .header("X-Batchops-Admin-Token", TestServer.ADMIN_TOKEN).send();
+        Exchange exported = Wire.admin("GET", "/_batchops/state").send();
         if (exported.status() != 200) {
             throw new AssertionError("cannot export the state: " + exported);
         }

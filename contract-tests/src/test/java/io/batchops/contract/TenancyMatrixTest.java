@@ -1,6 +1,8 @@
 package io.batchops.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
@@ -24,15 +26,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Two accounts, each with its project; every operation; every way of authenticating (token on the
- * wire, the generated client, AK/SK signed on the wire, the official SDK, an IAM token issued for the
- * tenant's password, a temporary key with its security token through the SDK); a caller's own ids, the
- * other tenant's, ids that exist nowhere, an id both tenants have, and the other tenant's project.
- * Nothing crosses: the caller changes only its own state, and the other tenant's ids get exactly the
- * answer of ids that do not exist.
+ * Two accounts, each with its project. The two batch operations, every way of authenticating (token
+ * on the wire, the generated client, AK/SK signed on the wire, the official SDK, an IAM token issued
+ * for the tenant's password, a temporary key with its security token through the SDK); a caller's own
+ * ids, the other tenant's, ids that exist nowhere, an id both tenants have, and the other tenant's
+ * project. Then every operation of both services by token: another tenant's id answered exactly as
+ * an id that exists nowhere, listings that show none of its records, its project refused. Nothing
+ * crosses: the caller changes only its own state.
  */
 class TenancyMatrixTest {
     record Tenant(String name, String domain, String project, String token, TestServer.AccessKey key) {
@@ -336,6 +340,151 @@ class TenancyMatrixTest {
             assertEquals(changedOnly(seed, null, null), State.of(seed));
         }));
         return cases;
+    }
+
+    /** An operation of SMS or DRS as Bob sends it, naming {@code {id}} (Alice's record, or one that exists nowhere). */
+    record Operation(String id, Contract contract, String method, String path, Kind names, String body) {
+        Exchange send(Tenant caller, String project, String target) {
+            Wire request = Wire.to(contract, method, path.replace("{project}", project).replace("{id}", target))
+                    .token(caller.token());
+            return (body == null ? request : request.body(body.replace("{id}", target))).send();
+        }
+    }
+
+    /** What an operation's {@code {id}} names: a source server, a task, a job, or nothing (lists, creations). */
+    enum Kind { SOURCE, TASK, JOB, NOTHING }
+
+    private static String example(Contract contract, String method, String path) {
+        return Exchange.MAPPER.valueToTree(contract.requestExamples(method, path).values().iterator().next().getValue())
+                .toString();
+    }
+
+    static List<Operation> everyOperation() {
+        String newTask = example(Contract.SMS, "POST", "/v3/tasks").replace("\"src-web-01\"", "\"{id}\"");
+        return List.of(
+                new Operation("deleteTasks", Contract.SMS, "POST", "/v3/tasks/delete", Kind.TASK, "{\"ids\":[\"{id}\"]}"),
+                new Operation("registerServer", Contract.SMS, "POST", "/v3/sources", Kind.NOTHING,
+                        example(Contract.SMS, "POST", "/v3/sources")),
+                new Operation("listServers", Contract.SMS, "GET", "/v3/sources?limit=100", Kind.NOTHING, null),
+                new Operation("updateTaskStatus", Contract.SMS, "POST", "/v3/tasks/{id}/action", Kind.TASK,
+                        "{\"operation\":\"stop\"}"),
+                new Operation("updateCopyState", Contract.SMS, "PUT", "/v3/sources/{id}/changestate", Kind.SOURCE,
+                        "{\"copystate\":\"SYNCING\",\"migrationcycle\":\"syncing\"}"),
+                new Operation("deleteServers", Contract.SMS, "POST", "/v3/sources/delete", Kind.SOURCE, "{\"ids\":[\"{id}\"]}"),
+                new Operation("showOverview", Contract.SMS, "GET", "/v3/sources/overview", Kind.NOTHING, null),
+                new Operation("showServer", Contract.SMS, "GET", "/v3/sources/{id}", Kind.SOURCE, null),
+                new Operation("deleteServer", Contract.SMS, "DELETE", "/v3/sources/{id}", Kind.SOURCE, null),
+                new Operation("createTask", Contract.SMS, "POST", "/v3/tasks", Kind.SOURCE, newTask),
+                new Operation("listTasks", Contract.SMS, "GET", "/v3/tasks?limit=100", Kind.NOTHING, null),
+                new Operation("showTask", Contract.SMS, "GET", "/v3/tasks/{id}", Kind.TASK, null),
+                new Operation("deleteTask", Contract.SMS, "DELETE", "/v3/tasks/{id}", Kind.TASK, null),
+                new Operation("batchDeleteJobs", Contract.DRS, "DELETE", "/v3/{project}/jobs/batch-jobs", Kind.JOB,
+                        "{\"jobs\":[{\"delete_type\":\"terminate\",\"job_id\":\"{id}\"}]}"),
+                new Operation("batchCreateJobs", Contract.DRS, "POST", "/v3/{project}/jobs/batch-creation", Kind.NOTHING,
+                        example(Contract.DRS, "POST", "/v3/{project_id}/jobs/batch-creation")),
+                new Operation("listJobs", Contract.DRS, "POST", "/v3/{project}/jobs", Kind.NOTHING,
+                        "{\"cur_page\":1,\"per_page\":100,\"db_use_type\":\"migration\"}"),
+                new Operation("batchListJobStatus", Contract.DRS, "POST", "/v3/{project}/jobs/batch-status", Kind.JOB,
+                        "{\"jobs\":[\"{id}\"]}"),
+                new Operation("batchListJobDetails", Contract.DRS, "POST", "/v3/{project}/jobs/batch-detail", Kind.JOB,
+                        "{\"jobs\":[\"{id}\"]}"),
+                new Operation("batchStartJobs", Contract.DRS, "POST", "/v3/{project}/jobs/batch-starting", Kind.JOB,
+                        "{\"jobs\":[{\"job_id\":\"{id}\"}]}"),
+                new Operation("batchStopJobs", Contract.DRS, "POST", "/v3/{project}/jobs/batch-pause-task", Kind.JOB,
+                        "{\"jobs\":[{\"job_id\":\"{id}\",\"pause_mode\":\"all\"}]}"));
+    }
+
+    /** Alice's and Bob's source servers, tasks and jobs, in states that let every operation act on them. */
+    private static Seed everyKindOfRecord() {
+        Seed seed = Seed.empty();
+        for (Tenant tenant : List.of(ALICE, BOB)) {
+            seed.source(tenant.name() + "-src", tenant.domain(), io.batchops.client.admin.model.SourceServerState.STOPPED, false)
+                    .task(tenant.name() + "-task", tenant.domain(), tenant.name() + "-src",
+                            io.batchops.client.admin.model.TaskState.RUNNING)
+                    .job(tenant.name() + "-job", tenant.project(), JobStatus.INCRE_TRANSFER_STARTED);
+        }
+        return seed;
+    }
+
+    /** Alice's records as the export has them: what no request of Bob's may change. */
+    private static List<JsonNode> alicesRecords() {
+        JsonNode state = State.export();
+        List<JsonNode> records = new ArrayList<>();
+        for (String list : List.of("sources", "tasks")) {
+            state.path("sms").path(list).forEach(record -> {
+                if (ALICE.domain().equals(record.path("domain_id").asText())) {
+                    records.add(record);
+                }
+            });
+        }
+        state.path("drs").path("jobs").forEach(job -> {
+            if (ALICE.project().equals(job.path("project_id").asText())) {
+                records.add(job);
+            }
+        });
+        return records;
+    }
+
+    /** An answer's status and body, the id it named and its request id taken out, to compare with another's. */
+    private static String comparable(Exchange answer, String id) {
+        JsonNode body = answer.body() == null || answer.body().isBlank() ? null : answer.json();
+        if (body != null && body.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("request_id");
+        }
+        return answer.status() + " " + (body == null ? "" : body.toString().replace(id, "<id>"));
+    }
+
+    @Test
+    void theMatrixCoversEveryOperationOfBothServices() {
+        java.util.Set<String> specified = new java.util.TreeSet<>();
+        for (Contract contract : List.of(Contract.SMS, Contract.DRS)) {
+            contract.api().getPaths().values().forEach(path -> path.readOperations()
+                    .forEach(operation -> specified.add(operation.getOperationId())));
+        }
+        assertEquals(specified, everyOperation().stream().map(Operation::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationKeepsToItsTenant() {
+        return everyOperation().stream().flatMap(operation -> {
+            List<DynamicTest> cases = new ArrayList<>();
+            if (operation.names() != Kind.NOTHING) {
+                String alices = "alice-" + switch (operation.names()) {
+                    case SOURCE -> "src";
+                    case TASK -> "task";
+                    default -> "job";
+                };
+                cases.add(DynamicTest.dynamicTest(operation.id() + ": another tenant's id is an id that exists nowhere", () -> {
+                    everyKindOfRecord().load();
+                    List<JsonNode> before = alicesRecords();
+                    Exchange nowhere = operation.send(BOB, BOB.project(), NOWHERE);
+                    Exchange crossing = operation.send(BOB, BOB.project(), alices);
+                    assertEquals(comparable(nowhere, NOWHERE), comparable(crossing, alices));
+                    assertEquals(before, alicesRecords(), "Alice's records changed");
+                }));
+            } else {
+                cases.add(DynamicTest.dynamicTest(operation.id() + ": shows and changes nothing of another tenant's", () -> {
+                    everyKindOfRecord().load();
+                    List<JsonNode> before = alicesRecords();
+                    Exchange answer = operation.send(BOB, BOB.project(), NOWHERE);
+                    assertTrue(answer.status() < 300, answer::toString);
+                    assertFalse(answer.body().contains("alice-"), answer::toString);
+                    assertEquals(before, alicesRecords(), "Alice's records changed");
+                }));
+            }
+            if (operation.contract() == Contract.DRS) {
+                cases.add(DynamicTest.dynamicTest(operation.id() + ": another tenant's project is refused", () -> {
+                    everyKindOfRecord().load();
+                    List<JsonNode> before = alicesRecords();
+                    Exchange refused = operation.send(BOB, ALICE.project(), "alice-job");
+                    assertEquals(403, refused.status(), refused::toString);
+                    assertEquals("DRS.M00261", refused.errorCode());
+                    assertEquals(before, alicesRecords(), "Alice's records changed");
+                }));
+            }
+            return cases.stream();
+        });
     }
 
     /** The seeded state as first loaded, with at most one entry changed. */
