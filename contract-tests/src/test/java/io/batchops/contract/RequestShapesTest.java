@@ -58,6 +58,13 @@ class RequestShapesTest {
                 new Shape("duplicate key", "{\"ids\": [\"2\"], \"ids\": [\"1\"]}",
                         "{\"jobs\": [{\"delete_type\": \"delete\", \"delete_type\": \"terminate\", \"job_id\": \"j\"}]}",
                         null, "SMS.1801", "DRS.M00200"),
+                // Jackson names these only in its messages (JsonExceptionMapper reads them): pinned here, so that an
+                // upgrade that words them otherwise fails the build instead of changing the codes.
+                new Shape("a required field missing", SMS_OK, "{\"jobs\": [{\"delete_type\": \"terminate\"}]}",
+                        "jobs[0].job_id", null, "DRS.M00201"),
+                new Shape("an enum value not in the list", SMS_OK,
+                        "{\"jobs\": [{\"delete_type\": \"purge\", \"job_id\": \"j\"}]}", "jobs[0].delete_type", null,
+                        "DRS.M00202"),
                 new Shape("wrong case of an enum value", SMS_OK,
                         "{\"jobs\": [{\"delete_type\": \"TERMINATE\", \"job_id\": \"j\"}]}", null, null, "DRS.M00202"),
                 new Shape("a boolean as a string", SMS_OK,
