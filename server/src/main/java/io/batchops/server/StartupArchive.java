@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The training run of the class-data archive that halves the server's start (see README, "Run"):
+ * The training run of the class-data archive that halves the server's start (README, "The two commands"):
  * the build runs this with {@code -XX:ArchiveClassesAtExit}, and every class loaded here is then
  * mapped from the archive instead of being read, verified and linked at each start. It goes through
  * Main's option parsing and the server's start, answers each batch operation, in success and in
