@@ -105,7 +105,7 @@ public final class DrsJobService {
         return store.inProject(projectId, project -> {
             // Transitions that are over end first, so that the listing finds each job as it is now.
             project.movingJobs().forEach(job -> observed(project, job));
-            Listing.Result<Job> found = project.jobs(query.listing(page, perPage));
+            Listing.Result<Job> found = project.jobPage(query.listing(page, perPage));
             return new Page(found.total(), found.records());
         });
     }
@@ -129,7 +129,7 @@ public final class DrsJobService {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         List<String> asked = pageOf(jobIds, page, perPage);
         return store.inProject(projectId, project -> {
-            Map<String, Job> current = new HashMap<>(project.jobs(asked));
+            Map<String, Job> current = new HashMap<>(project.jobsNamed(asked));
             Set<String> read = new HashSet<>();
             return asked.stream().map(id -> Optional.ofNullable(current.get(id))
                     .map(job -> read.add(id) ? current.compute(id, (same, unread) -> observed(project, unread)) : job)
@@ -158,7 +158,7 @@ public final class DrsJobService {
                 .forEach(action -> caller.require(action, resource(projectId)));
         return store.inProject(projectId, project -> {
             // The batch's jobs in one read, then kept as each command leaves them.
-            Map<String, Job> current = new HashMap<>(project.jobs(commands.stream().map(JobCommand::jobId).toList()));
+            Map<String, Job> current = new HashMap<>(project.jobsNamed(commands.stream().map(JobCommand::jobId).toList()));
             Set<String> read = new HashSet<>((int) (commands.size() / 0.75f) + 1);
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {

@@ -12,21 +12,21 @@ public interface DrsProject {
     Optional<Job> job(String id);
 
     /** Those of the jobs named that exist, by id: one read for a batch, where a database serves. */
-    default Map<String, Job> jobs(Collection<String> ids) {
+    default Map<String, Job> jobsNamed(Collection<String> ids) {
         return Lookup.found(ids, this::job);
     }
 
-    /** Every job of the project, oldest first. */
-    List<Job> jobs();
+    /** Every job of the project, oldest first: the whole project read, where a database serves. */
+    List<Job> allJobs();
 
     /** The page of the project's jobs that {@code listing} asks for: a database reads only that page. */
-    default Listing.Result<Job> jobs(Listing<Job> listing) {
-        return listing.of(jobs());
+    default Listing.Result<Job> jobPage(Listing<Job> listing) {
+        return listing.of(allJobs());
     }
 
     /** The jobs with a transition under way, oldest first. */
     default List<Job> movingJobs() {
-        return jobs().stream().filter(job -> job.transition() != null).toList();
+        return allJobs().stream().filter(job -> job.transition() != null).toList();
     }
 
     void put(Job job);

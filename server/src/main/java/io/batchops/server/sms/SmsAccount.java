@@ -14,30 +14,30 @@ public interface SmsAccount {
     Optional<SourceServer> source(String id);
 
     /** Those of the tasks named that exist, by id: one read for a batch, where a database serves. */
-    default Map<String, MigrationTask> tasks(Collection<String> ids) {
+    default Map<String, MigrationTask> tasksNamed(Collection<String> ids) {
         return Lookup.found(ids, this::task);
     }
 
     /** Those of the source servers named that exist, by id. */
-    default Map<String, SourceServer> sources(Collection<String> ids) {
+    default Map<String, SourceServer> sourcesNamed(Collection<String> ids) {
         return Lookup.found(ids, this::source);
     }
 
-    /** Every task of the account, oldest first. */
-    List<MigrationTask> tasks();
+    /** Every task of the account, oldest first: the whole account read, where a database serves. */
+    List<MigrationTask> allTasks();
 
     /** The page of the account's tasks that {@code listing} asks for: a database reads only that page. */
-    default Listing.Result<MigrationTask> tasks(Listing<MigrationTask> listing) {
-        return listing.of(tasks());
+    default Listing.Result<MigrationTask> taskPage(Listing<MigrationTask> listing) {
+        return listing.of(allTasks());
     }
 
     /** The tasks with a move under way, oldest first. */
     default List<MigrationTask> movingTasks() {
-        return tasks().stream().filter(task -> task.move() != null).toList();
+        return allTasks().stream().filter(task -> task.move() != null).toList();
     }
 
-    /** Every source server of the account, oldest registration first. */
-    List<SourceServer> sources();
+    /** Every source server of the account, oldest registration first: all of them read. */
+    List<SourceServer> allSources();
 
     void put(MigrationTask task);
 

@@ -30,11 +30,11 @@ public final class SmsSourceService {
             SourceServerState.CLONING);
 
     private final SmsStorage store;
-    private final SmsReads reads;
+    private final SmsObserver observer;
 
     public SmsSourceService(SmsStorage store, Transitions transitions) {
         this.store = store;
-        this.reads = new SmsReads(transitions);
+        this.observer = new SmsObserver(transitions);
     }
 
     /** What a listing matches; null fields match everything. */
@@ -83,13 +83,13 @@ public final class SmsSourceService {
     public Page<SourceServer> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
         List<SourceServer> matching = store.inAccount(caller.domainId(),
-                account -> reads.sources(account).stream().filter(filter.predicate()).toList());
+                account -> observer.sources(account).stream().filter(filter.predicate()).toList());
         return Page.of(matching, limit, offset);
     }
 
     public SourceServer show(Principal caller, String id) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
-        return store.inAccount(caller.domainId(), account -> reads.source(account, id))
+        return store.inAccount(caller.domainId(), account -> observer.source(account, id))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -100,9 +100,9 @@ public final class SmsSourceService {
             Map<String, Integer> counts = new LinkedHashMap<>();
             OVERVIEW.forEach(state -> counts.put(state.wireName(), 0));
             Set<String> withTasks = new HashSet<>();
-            account.tasks().forEach(task -> withTasks.add(task.sourceId()));
+            account.allTasks().forEach(task -> withTasks.add(task.sourceId()));
             int unconfigured = 0;
-            for (SourceServer source : reads.sources(account)) {
+            for (SourceServer source : observer.sources(account)) {
                 counts.computeIfPresent(source.state().wireName(), (state, count) -> count + 1);
                 unconfigured += withTasks.contains(source.id()) ? 0 : 1;
             }
@@ -118,10 +118,10 @@ public final class SmsSourceService {
     public void reportCopyState(Principal caller, String id, SourceServerState state, String migrationCycle) {
         caller.require(Action.SMS_SERVER_UPDATE, resource(caller));
         store.inAccount(caller.domainId(), account -> {
-            SourceServer source = reads.source(account, id).orElseThrow(() -> notFound(id));
+            SourceServer source = observer.source(account, id).orElseThrow(() -> notFound(id));
             account.put(source.reported(state == null ? source.state() : state, migrationCycle));
             if (state != null) {
-                reads.tasks(account).stream().filter(task -> task.sourceId().equals(id))
+                observer.tasks(account).stream().filter(task -> task.sourceId().equals(id))
                         .forEach(task -> progress(task, state).ifPresent(account::put));
             }
             return null;
@@ -133,8 +133,8 @@ public final class SmsSourceService {
         boolean migrating = task.state() == TaskState.RUNNING || task.state() == TaskState.SYNCING;
         return java.util.Optional.ofNullable(switch (state) {
             case SYNCING -> task.state() == TaskState.RUNNING ? task.with(TaskState.SYNCING) : null;
-            case FINISHED -> migrating ? task.finished(TaskState.MIGRATE_SUCCESS, reads.now()) : null;
-            case ERROR -> migrating ? task.finished(TaskState.MIGRATE_FAIL, reads.now()) : null;
+            case FINISHED -> migrating ? task.finished(TaskState.MIGRATE_SUCCESS, observer.now()) : null;
+            case ERROR -> migrating ? task.finished(TaskState.MIGRATE_FAIL, observer.now()) : null;
             default -> null;
         });
     }
@@ -147,7 +147,7 @@ public final class SmsSourceService {
         caller.require(Action.SMS_SERVER_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
-            Map<String, SourceServer> found = reads.sources(account, unique);
+            Map<String, SourceServer> found = observer.sources(account, unique);
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
@@ -164,7 +164,7 @@ public final class SmsSourceService {
             if (!blocked.isEmpty()) {
                 throw ApiException.withParams(ErrorCode.SMS_SOURCE_NOT_DELETABLE, blocked, blocked.size());
             }
-            account.tasks().stream().filter(task -> unique.contains(task.sourceId()))
+            account.allTasks().stream().filter(task -> unique.contains(task.sourceId()))
                     .forEach(task -> account.removeTask(task.id()));
             unique.forEach(account::removeSource);
             return null;

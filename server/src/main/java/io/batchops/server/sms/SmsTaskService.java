@@ -17,11 +17,11 @@ import java.util.UUID;
 /** The rules of SMS migration tasks. A batch deletion is all or nothing. */
 public final class SmsTaskService {
     private final SmsStorage store;
-    private final SmsReads reads;
+    private final SmsObserver observer;
 
     public SmsTaskService(SmsStorage store, Transitions transitions) {
         this.store = store;
-        this.reads = new SmsReads(transitions);
+        this.observer = new SmsObserver(transitions);
     }
 
     /**
@@ -32,8 +32,8 @@ public final class SmsTaskService {
         caller.require(Action.SMS_TASK_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
-            Map<String, MigrationTask> found = account.tasks(unique);
-            Map<String, SourceServer> sources = reads.sourcesOf(account, found.values());
+            Map<String, MigrationTask> found = account.tasksNamed(unique);
+            Map<String, SourceServer> sources = observer.sourcesOf(account, found.values());
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
@@ -106,9 +106,9 @@ public final class SmsTaskService {
     public Page<TaskView> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_TASK_LIST, resource(caller));
         return store.inAccount(caller.domainId(), account -> {
-            reads.settleTasks(account);
-            Listing.Result<MigrationTask> page = account.tasks(filter.listing(limit, offset));
-            Map<String, SourceServer> sources = reads.sourcesOf(account, page.records());
+            observer.settleTasks(account);
+            Listing.Result<MigrationTask> page = account.taskPage(filter.listing(limit, offset));
+            Map<String, SourceServer> sources = observer.sourcesOf(account, page.records());
             return new Page<>(page.total(), page.records().stream()
                     .map(task -> new TaskView(task, Optional.ofNullable(sources.get(task.sourceId())))).toList());
         });
@@ -116,8 +116,8 @@ public final class SmsTaskService {
 
     public TaskView show(Principal caller, String id) {
         caller.require(Action.SMS_TASK_LIST, resource(caller));
-        return store.inAccount(caller.domainId(), account -> reads.task(account, id)
-                        .map(task -> new TaskView(task, reads.source(account, task.sourceId()))))
+        return store.inAccount(caller.domainId(), account -> observer.task(account, id)
+                        .map(task -> new TaskView(task, observer.source(account, task.sourceId()))))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -131,12 +131,12 @@ public final class SmsTaskService {
         caller.require(Action.SMS_TASK_MANAGE, resource(caller));
         TaskOperation wanted = TaskOperation.of(operation);
         store.inAccount(caller.domainId(), account -> {
-            MigrationTask task = reads.task(account, id).orElseThrow(() -> notFound(id));
-            Optional<SourceServer> source = reads.source(account, task.sourceId());
+            MigrationTask task = observer.task(account, id).orElseThrow(() -> notFound(id));
+            Optional<SourceServer> source = observer.source(account, task.sourceId());
             wanted.refusal(task, source).ifPresent(refusal -> {
                 throw refusal;
             });
-            wanted.applyTo(account, task, source, reads.now());
+            wanted.applyTo(account, task, source, observer.now());
             return null;
         });
     }

@@ -71,12 +71,12 @@ public final class InMemoryStore implements Store {
         private final Map<String, SourceServer> sources = new LinkedHashMap<>();
 
         @Override
-        public List<MigrationTask> tasks() {
+        public List<MigrationTask> allTasks() {
             return List.copyOf(tasks.values());
         }
 
         @Override
-        public List<SourceServer> sources() {
+        public List<SourceServer> allSources() {
             return List.copyOf(sources.values());
         }
 
@@ -115,7 +115,7 @@ public final class InMemoryStore implements Store {
         private final Map<String, Job> jobs = new LinkedHashMap<>();
 
         @Override
-        public List<Job> jobs() {
+        public List<Job> allJobs() {
             return List.copyOf(jobs.values());
         }
 

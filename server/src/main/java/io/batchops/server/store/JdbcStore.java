@@ -244,22 +244,22 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public Map<String, MigrationTask> tasks(Collection<String> ids) {
+        public Map<String, MigrationTask> tasksNamed(Collection<String> ids) {
             return tasks.find(ids);
         }
 
         @Override
-        public Map<String, SourceServer> sources(Collection<String> ids) {
+        public Map<String, SourceServer> sourcesNamed(Collection<String> ids) {
             return sources.find(ids);
         }
 
         @Override
-        public List<MigrationTask> tasks() {
+        public List<MigrationTask> allTasks() {
             return tasks.all();
         }
 
         @Override
-        public Listing.Result<MigrationTask> tasks(Listing<MigrationTask> listing) {
+        public Listing.Result<MigrationTask> taskPage(Listing<MigrationTask> listing) {
             return tasks.list(listing);
         }
 
@@ -269,7 +269,7 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public List<SourceServer> sources() {
+        public List<SourceServer> allSources() {
             return sources.all();
         }
 
@@ -313,17 +313,17 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public Map<String, Job> jobs(Collection<String> ids) {
+        public Map<String, Job> jobsNamed(Collection<String> ids) {
             return jobs.find(ids);
         }
 
         @Override
-        public List<Job> jobs() {
+        public List<Job> allJobs() {
             return jobs.all();
         }
 
         @Override
-        public Listing.Result<Job> jobs(Listing<Job> listing) {
+        public Listing.Result<Job> jobPage(Listing<Job> listing) {
             return jobs.list(listing);
         }
 

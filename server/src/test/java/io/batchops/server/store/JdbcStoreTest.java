@@ -54,7 +54,7 @@ class JdbcStoreTest {
     }
 
     private static List<String> taskIds(Store store, String domain) {
-        return store.inAccount(domain, account -> account.tasks().stream().map(MigrationTask::id).toList());
+        return store.inAccount(domain, account -> account.allTasks().stream().map(MigrationTask::id).toList());
     }
 
     @Test
@@ -164,16 +164,16 @@ class JdbcStoreTest {
             put(store, task("t3", DOMAIN));
             put(store, task("t5", OTHER_DOMAIN));
             List<String> seenInside = store.inAccount(DOMAIN, account -> {
-                assertEquals(List.of("t1", "t3"), List.copyOf(account.tasks(List.of("t1", "ghost", "t3", "t1", "t5", "nul\0")).keySet()));
+                assertEquals(List.of("t1", "t3"), List.copyOf(account.tasksNamed(List.of("t1", "ghost", "t3", "t1", "t5", "nul\0")).keySet()));
                 account.removeTask("t1");
                 assertTrue(account.task("t1").isEmpty());
-                assertTrue(account.tasks(List.of("t1")).isEmpty());
+                assertTrue(account.tasksNamed(List.of("t1")).isEmpty());
                 account.put(task("t4", DOMAIN));
                 account.put(task("t2", DOMAIN).with(TaskState.MIGRATE_FAIL));
-                assertEquals(TaskState.MIGRATE_FAIL, account.tasks(List.of("t2")).get("t2").state());
-                assertEquals(List.of("t2", "t3", "t4"), account.tasks().stream().map(MigrationTask::id).toList());
+                assertEquals(TaskState.MIGRATE_FAIL, account.tasksNamed(List.of("t2")).get("t2").state());
+                assertEquals(List.of("t2", "t3", "t4"), account.allTasks().stream().map(MigrationTask::id).toList());
                 account.put(task("t1", DOMAIN));
-                return account.tasks().stream().map(MigrationTask::id).toList();
+                return account.allTasks().stream().map(MigrationTask::id).toList();
             });
             assertEquals(List.of("t2", "t3", "t4", "t1"), seenInside, "a task removed and put again comes last");
             assertEquals(seenInside, taskIds(store, DOMAIN));
@@ -198,7 +198,7 @@ class JdbcStoreTest {
             }
         }
         try (Store store = StoreConfig.embedded(dataDir).open()) {
-            Listing.Result<MigrationTask> failed = store.inAccount(DOMAIN, account -> account.tasks(new Listing<>(
+            Listing.Result<MigrationTask> failed = store.inAccount(DOMAIN, account -> account.taskPage(new Listing<>(
                     List.of(new Listing.Equal<>(TaskFields.STATE, "MIGRATE_FAIL"), new Listing.Contains<>(TaskFields.NAME, "name-")),
                     null, false, 0, null)));
             assertEquals(1, failed.total());

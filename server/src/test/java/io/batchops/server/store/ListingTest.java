@@ -115,16 +115,16 @@ class ListingTest {
                 });
             }
             for (Listing<Job> listing : listings()) {
-                Listing.Result<Job> expected = memory.inProject(project, unit -> unit.jobs(listing));
-                Listing.Result<Job> actual = database.inProject(project, unit -> unit.jobs(listing));
+                Listing.Result<Job> expected = memory.inProject(project, unit -> unit.jobPage(listing));
+                Listing.Result<Job> actual = database.inProject(project, unit -> unit.jobPage(listing));
                 assertEquals(expected.total(), actual.total(), () -> "count of " + listing);
                 assertEquals(ids(expected), ids(actual), () -> "page of " + listing);
             }
             // The reference itself, on two listings worked out by hand.
             assertEquals(List.of("job-2", "job-4", "job-16", "job-18", "job-30", "job-32"), ids(memory.inProject(project,
-                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(JobFields.NAME, "_")), null, false, 0, null)))));
+                    unit -> unit.jobPage(new Listing<>(List.of(new Contains<>(JobFields.NAME, "_")), null, false, 0, null)))));
             assertEquals(List.of("job-9", "job-23", "job-37"), ids(memory.inProject(project,
-                    unit -> unit.jobs(new Listing<>(List.of(new Contains<>(JobFields.NAME, "%b")), null, false, 0, null)))));
+                    unit -> unit.jobPage(new Listing<>(List.of(new Contains<>(JobFields.NAME, "%b")), null, false, 0, null)))));
         }
     }
 

@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * An account's tasks and source servers as a read finds them now: a move under way (ABORTING,
- * stopping, clearing...) ends when the timing says so, and the read is kept so that it counts.
+ * An account's tasks and source servers as a read finds them now. Observing writes: a move under way
+ * (ABORTING, stopping, clearing...) ends when the timing says so, and the ended move, or the read
+ * that counts towards it, is stored.
  */
-final class SmsReads {
+final class SmsObserver {
     private final Transitions transitions;
 
-    SmsReads(Transitions transitions) {
+    SmsObserver(Transitions transitions) {
         this.transitions = transitions;
     }
 
@@ -35,7 +36,7 @@ final class SmsReads {
 
     /** Those of the source servers named that exist, by id, each as the read finds it. */
     Map<String, SourceServer> sources(SmsAccount account, Collection<String> ids) {
-        Map<String, SourceServer> found = new LinkedHashMap<>(account.sources(ids));
+        Map<String, SourceServer> found = new LinkedHashMap<>(account.sourcesNamed(ids));
         found.replaceAll((id, source) -> observe(account, source));
         return found;
     }
@@ -47,7 +48,7 @@ final class SmsReads {
     }
 
     List<MigrationTask> tasks(SmsAccount account) {
-        return account.tasks().stream().map(task -> observe(account, task)).toList();
+        return account.allTasks().stream().map(task -> observe(account, task)).toList();
     }
 
     /** Ends each move under way that is over: what a listing does first, so that it finds states as they are. */
@@ -56,7 +57,7 @@ final class SmsReads {
     }
 
     List<SourceServer> sources(SmsAccount account) {
-        return account.sources().stream().map(source -> observe(account, source)).toList();
+        return account.allSources().stream().map(source -> observe(account, source)).toList();
     }
 
     private MigrationTask observe(SmsAccount account, MigrationTask task) {
