@@ -41,7 +41,7 @@ import io.batchops.server.store.Store;
 import io.batchops.server.telemetry.Metrics;
 import io.batchops.server.telemetry.TelemetryFilter;
 import io.batchops.server.timing.ControlClock;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import io.batchops.server.validation.DateTimeParameters;
 import io.batchops.server.validation.FastValidation;
 import io.batchops.server.validation.QueryValues;
@@ -108,15 +108,15 @@ public final class BatchopsServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ControlClock controlClock = new ControlClock(clock);
         Identities identities = new Identities(credentials, controlClock);
-        Transitions transitions = new Transitions(store.clock());
+        MoveClock moveClock = new MoveClock(store.clock());
         Faults faults = new Faults();
         return new ResourceConfig()
-                .register(new SmsTasksResource(new SmsTaskService(store, transitions)))
-                .register(new SmsSourcesResource(new SmsSourceService(store, transitions)))
-                .register(new DrsJobsResource(new DrsJobService(store, transitions)))
+                .register(new SmsTasksResource(new SmsTaskService(store, moveClock)))
+                .register(new SmsSourcesResource(new SmsSourceService(store, moveClock)))
+                .register(new DrsJobsResource(new DrsJobService(store, moveClock)))
                 .register(new IamResource(new IamService(identities)))
                 .register(new IamTraceIds())
-                .register(new AdminResource(store, transitions, controlClock))
+                .register(new AdminResource(store, moveClock, controlClock))
                 .register(new FaultsResource(faults))
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))

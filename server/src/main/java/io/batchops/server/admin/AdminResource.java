@@ -19,7 +19,7 @@ import io.batchops.server.sms.TaskState;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.ControlClock;
 import io.batchops.server.timing.Timing;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
@@ -27,12 +27,12 @@ import java.time.Duration;
 @AdminOnly
 public final class AdminResource implements AdminApi {
     private final Store store;
-    private final Transitions transitions;
+    private final MoveClock moveClock;
     private final ControlClock clock;
 
-    public AdminResource(Store store, Transitions transitions, ControlClock clock) {
+    public AdminResource(Store store, MoveClock moveClock, ControlClock clock) {
         this.store = store;
-        this.transitions = transitions;
+        this.moveClock = moveClock;
         this.clock = clock;
     }
 
@@ -113,13 +113,13 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Response getTiming(String adminToken) {
-        return Response.ok(timing(transitions.timing())).build();
+        return Response.ok(timing(moveClock.timing())).build();
     }
 
     @Override
     public Response setTiming(io.batchops.admin.model.Timing timing, String adminToken) {
         Timing wanted = convert(timing, Timing.class);
-        transitions.setTiming(wanted);
+        moveClock.setTiming(wanted);
         return Response.ok(timing(wanted)).build();
     }
 

@@ -5,7 +5,7 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.listing.Listing;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,15 +18,15 @@ import java.util.UUID;
 
 /**
  * DRS jobs of a project: created, listed, queried, stopped and deleted. Each request is one unit of
- * work on the project; a job is read once per request, which is what the transition timing counts.
+ * work on the project; a job is read once per request, which is what the moves' timing counts.
  */
 public final class DrsJobService {
     private final DrsStorage store;
-    private final Transitions transitions;
+    private final MoveClock moveClock;
 
-    public DrsJobService(DrsStorage store, Transitions transitions) {
+    public DrsJobService(DrsStorage store, MoveClock moveClock) {
         this.store = store;
-        this.transitions = transitions;
+        this.moveClock = moveClock;
     }
 
     /** What a listing matches, and how it is sorted; null fields match everything. */
@@ -84,7 +84,7 @@ public final class DrsJobService {
     /** Creates each job, CREATING on its way to CONFIGURATION; answers them in order. */
     public List<Job> create(Principal caller, String projectId, List<NewJob> jobs) {
         caller.require(Action.DRS_JOB_CREATE, resource(projectId));
-        Instant now = transitions.now();
+        Instant now = moveClock.now();
         return store.inProject(projectId, project -> {
             List<Job> created = new ArrayList<>(jobs.size());
             for (NewJob job : jobs) {
@@ -103,7 +103,7 @@ public final class DrsJobService {
     public Page list(Principal caller, String projectId, Query query, int page, int perPage) {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         return store.inProject(projectId, project -> {
-            // Transitions that are over end first, so that the listing finds each job as it is now.
+            // Moves that are over end first, so that the listing finds each job as it is now.
             project.movingJobs().forEach(job -> observed(project, job));
             Listing.Result<Job> found = project.jobPage(query.listing(page, perPage));
             return new Page(found.total(), found.records());
@@ -181,7 +181,7 @@ public final class DrsJobService {
         if (refusal.isPresent()) {
             return JobOutcome.failed(command.jobId(), refusal.get());
         }
-        Job next = command.operation().applyTo(job, command, transitions.now());
+        Job next = command.operation().applyTo(job, command, moveClock.now());
         project.put(next);
         current.put(next.id(), next);
         return JobOutcome.succeeded(command.jobId());
@@ -189,7 +189,7 @@ public final class DrsJobService {
 
     /** The job as this read finds it, kept so that the read counts. */
     private Job observed(DrsProject project, Job job) {
-        Job now = job.observed(transitions.timing(), transitions.now());
+        Job now = job.observed(moveClock.timing(), moveClock.now());
         if (now != job) {
             project.put(now);
         }

@@ -24,9 +24,9 @@ public interface DrsProject {
         return listing.of(allJobs());
     }
 
-    /** The jobs with a transition under way, oldest first. */
+    /** The jobs with a move under way, oldest first. */
     default List<Job> movingJobs() {
-        return allJobs().stream().filter(job -> job.transition() != null).toList();
+        return allJobs().stream().filter(job -> job.move() != null).toList();
     }
 
     void put(Job job);

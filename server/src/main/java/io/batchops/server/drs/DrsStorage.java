@@ -9,6 +9,6 @@ public interface DrsStorage {
     /** Runs {@code work} as one unit over a DRS project's jobs. */
     <T> T inProject(String projectId, Function<DrsProject, T> work);
 
-    /** The time transitions under way are measured by: the database's, where several instances share one. */
+    /** The time moves under way are measured by: the database's, where several instances share one. */
     Clock clock();
 }

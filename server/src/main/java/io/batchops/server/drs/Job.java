@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A DRS job (task) of one project. {@code transition}, when set, is a move under way (CREATING to
+ * A DRS job (task) of one project. {@code move}, when set, is a move under way (CREATING to
  * CONFIGURATION, RELEASE_RESOURCE_STARTED to RELEASE_RESOURCE_COMPLETE) that completes as the
  * {@link Timing} decides. Fixtures may leave out everything but id, project_id and status.
  */
@@ -17,7 +17,7 @@ public record Job(
         @JsonProperty("project_id") String projectId,
         @JsonProperty("name") String name,
         @JsonProperty("status") JobStatus status,
-        @JsonIgnore Move<JobStatus> transition,
+        @JsonIgnore Move<JobStatus> move,
         @JsonProperty("role") JobRole role,
         @JsonProperty("dual_active") boolean dualActive,
         @JsonProperty("description") String description,
@@ -76,21 +76,21 @@ public record Job(
 
     /** This job as a read at {@code now} finds it: a move under way is over once {@code timing} says so. */
     public Job observed(Timing timing, Instant now) {
-        if (transition == null) {
+        if (move == null) {
             return this;
         }
-        return transition.afterRead(timing, now)
+        return move.afterRead(timing, now)
                 .map(stillMoving -> with(status, stillMoving))
-                .orElseGet(() -> withStatus(transition.to()));
+                .orElseGet(() -> withStatus(move.to()));
     }
 
-    /** This job with {@code newTransition} under way (null: none), everything else kept: as a store gives it back. */
-    public Job withTransition(Move<JobStatus> newTransition) {
-        return with(status, newTransition);
+    /** This job with {@code newMove} under way (null: none), everything else kept: as a store gives it back. */
+    public Job withMove(Move<JobStatus> newMove) {
+        return with(status, newMove);
     }
 
-    private Job with(JobStatus newStatus, Move<JobStatus> newTransition) {
-        return new Job(id, projectId, name, newStatus, newTransition, role, dualActive, description, dbUseType,
+    private Job with(JobStatus newStatus, Move<JobStatus> newMove) {
+        return new Job(id, projectId, name, newStatus, newMove, role, dualActive, description, dbUseType,
                 engineType, jobDirection, netType, taskType, createTime, actualStartTime);
     }
 }

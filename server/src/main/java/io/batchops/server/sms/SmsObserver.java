@@ -1,6 +1,6 @@
 package io.batchops.server.sms;
 
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,14 +16,14 @@ import java.util.stream.Collectors;
  * that counts towards it, is stored.
  */
 final class SmsObserver {
-    private final Transitions transitions;
+    private final MoveClock moveClock;
 
-    SmsObserver(Transitions transitions) {
-        this.transitions = transitions;
+    SmsObserver(MoveClock moveClock) {
+        this.moveClock = moveClock;
     }
 
     Instant now() {
-        return transitions.now();
+        return moveClock.now();
     }
 
     Optional<MigrationTask> task(SmsAccount account, String id) {
@@ -64,7 +64,7 @@ final class SmsObserver {
         if (task.move() == null) {
             return task;
         }
-        MigrationTask now = task.observed(transitions.timing(), transitions.now());
+        MigrationTask now = task.observed(moveClock.timing(), moveClock.now());
         account.put(now);
         return now;
     }
@@ -73,7 +73,7 @@ final class SmsObserver {
         if (source.move() == null) {
             return source;
         }
-        SourceServer now = source.observed(transitions.timing(), transitions.now());
+        SourceServer now = source.observed(moveClock.timing(), moveClock.now());
         account.put(now);
         return now;
     }

@@ -6,7 +6,7 @@ import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +32,9 @@ public final class SmsSourceService {
     private final SmsStorage store;
     private final SmsObserver observer;
 
-    public SmsSourceService(SmsStorage store, Transitions transitions) {
+    public SmsSourceService(SmsStorage store, MoveClock moveClock) {
         this.store = store;
-        this.observer = new SmsObserver(transitions);
+        this.observer = new SmsObserver(moveClock);
     }
 
     /** What a listing matches; null fields match everything. */

@@ -5,7 +5,7 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.listing.Listing;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.timing.MoveClock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +19,9 @@ public final class SmsTaskService {
     private final SmsStorage store;
     private final SmsObserver observer;
 
-    public SmsTaskService(SmsStorage store, Transitions transitions) {
+    public SmsTaskService(SmsStorage store, MoveClock moveClock) {
         this.store = store;
-        this.observer = new SmsObserver(transitions);
+        this.observer = new SmsObserver(moveClock);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class JdbcStore implements Store {
             MigrationTask.class, TaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove,
             Fields.TASK_COLUMNS);
     private static final Table<Job, JobStatus> JOBS = new Table<>("drs_jobs", "project_id",
-            Job.class, JobStatus.class, Job::id, Job::transition, Job::withTransition, Fields.JOB_COLUMNS);
+            Job.class, JobStatus.class, Job::id, Job::move, Job::withMove, Fields.JOB_COLUMNS);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;

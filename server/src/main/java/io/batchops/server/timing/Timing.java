@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long a transition (CREATING, RELEASE_RESOURCE_STARTED, ...) takes before a job reaches the
+ * How long a move (CREATING, RELEASE_RESOURCE_STARTED, ...) takes before a job reaches the
  * status it is heading for: by the next request ({@code immediate}), after a delay, or after a number
  * of reads of the job.
  */
@@ -34,7 +34,7 @@ public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") 
         }
     }
 
-    /** Whether a transition begun at {@code startedAt}, and read {@code readsSoFar} times since, is over. */
+    /** Whether a move begun at {@code startedAt}, and read {@code readsSoFar} times since, is over. */
     public boolean due(Instant startedAt, int readsSoFar, Instant now) {
         return switch (mode) {
             case IMMEDIATE -> readsSoFar >= 1;

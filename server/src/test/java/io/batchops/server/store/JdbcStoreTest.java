@@ -94,7 +94,7 @@ class JdbcStoreTest {
     void stateAndMovesUnderWaySurviveAClose() {
         Instant startedAt = Instant.parse("2026-12-02T10:00:00.123456789Z");
         Job releasing = new Job("job-1", PROJECT, "job", JobStatus.RELEASE_RESOURCE_STARTED, JobRole.STANDALONE, false)
-                .withTransition(new Move<>(JobStatus.RELEASE_RESOURCE_COMPLETE, startedAt, 2));
+                .withMove(new Move<>(JobStatus.RELEASE_RESOURCE_COMPLETE, startedAt, 2));
         Fixtures before;
         try (Store store = StoreConfig.embedded(dataDir).open()) {
             put(store, task("t1", DOMAIN));

@@ -7,11 +7,11 @@ import java.time.Instant;
  * The clock and the current {@link Timing} of moves that take time (a DRS job releasing its
  * resources, an SMS task aborting); the control API changes the timing.
  */
-public final class Transitions {
+public final class MoveClock {
     private final Clock clock;
     private volatile Timing timing = Timing.IMMEDIATE;
 
-    public Transitions(Clock clock) {
+    public MoveClock(Clock clock) {
         this.clock = clock;
     }
 
