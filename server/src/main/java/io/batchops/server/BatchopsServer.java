@@ -30,7 +30,7 @@ import io.batchops.server.json.Json;
 import io.batchops.server.json.JsonBodyReader;
 import io.batchops.server.meta.MetaResource;
 import io.batchops.server.meta.SpecsResource;
-import io.batchops.server.pages.Pages;
+import io.batchops.server.pages.PageRouter;
 import io.batchops.server.request.RequestIds;
 import io.batchops.server.sms.SmsSourceService;
 import io.batchops.server.sms.SmsSourcesResource;
@@ -175,7 +175,7 @@ public final class BatchopsServer implements AutoCloseable {
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
         ServerConfiguration server = http.getServerConfiguration();
-        server.addHttpHandler(new Pages(new GatewayGuard(application)), "/");
+        server.addHttpHandler(new PageRouter(new GatewayGuard(application)), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.

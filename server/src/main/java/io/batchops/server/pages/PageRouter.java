@@ -7,12 +7,13 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * The two pages, static files from the jar, in front of the gateway (which refuses paths ending in a slash): {@code /_batchops/docs/},
+ * The root handler of every request: the two pages, static files from the jar, or else the gateway
+ * (which refuses paths ending in a slash). The pages are {@code /_batchops/docs/},
  * Swagger UI (its webjar) on the served specs, and {@code /_batchops/console/}, which calls the
  * control API from the browser. One handler picks, rather than Grizzly's mapper, which answers some
  * encoded paths (such as {@code %5C}) with an empty 500 once it has more than one handler to choose from.
  */
-public final class Pages extends HttpHandler {
+public final class PageRouter extends HttpHandler {
     public static final String DOCS = "/_batchops/docs";
     public static final String CONSOLE = "/_batchops/console";
     private static final String OWN = "io/batchops/server/pages/";
@@ -21,9 +22,9 @@ public final class Pages extends HttpHandler {
     private final Folder docs;
     private final Folder console;
 
-    public Pages(HttpHandler application) {
+    public PageRouter(HttpHandler application) {
         this.application = application;
-        ClassLoader loader = Pages.class.getClassLoader();
+        ClassLoader loader = PageRouter.class.getClassLoader();
         // Our swagger-initializer.js first, then the rest of Swagger UI as its webjar ships it.
         docs = new Folder(DOCS, loader, OWN + "docs/", "META-INF/resources/webjars/swagger-ui/" + Build.SWAGGER_UI_VERSION + "/");
         console = new Folder(CONSOLE, loader, OWN + "console/");
