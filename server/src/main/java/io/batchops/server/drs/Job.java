@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.timing.Move;
 import io.batchops.server.timing.Timing;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * CONFIGURATION, RELEASE_RESOURCE_STARTED to RELEASE_RESOURCE_COMPLETE) that completes as the
  * {@link Timing} decides. Fixtures may leave out everything but id, project_id and status.
  */
+@RecordBuilder
 public record Job(
         @JsonProperty("id") String id,
         @JsonProperty("project_id") String projectId,
@@ -65,8 +67,8 @@ public record Job(
     /** This job started at {@code now}: passing through STARTJOBING to its first transfer status. */
     public Job started(Instant now) {
         JobStatus transfer = "INCR_TRANS".equals(taskType) ? JobStatus.INCRE_TRANSFER_STARTED : JobStatus.FULL_TRANSFER_STARTED;
-        return new Job(id, projectId, name, JobStatus.STARTJOBING, Move.toward(transfer, now), role, dualActive,
-                description, dbUseType, engineType, jobDirection, netType, taskType, createTime, now.toEpochMilli());
+        return JobBuilder.builder(this).status(JobStatus.STARTJOBING).move(Move.toward(transfer, now))
+                .actualStartTime(now.toEpochMilli()).build();
     }
 
     /** This job passing through {@code through} on its way to {@code to}, from {@code now}. */
@@ -90,7 +92,6 @@ public record Job(
     }
 
     private Job with(JobStatus newStatus, Move<JobStatus> newMove) {
-        return new Job(id, projectId, name, newStatus, newMove, role, dualActive, description, dbUseType,
-                engineType, jobDirection, netType, taskType, createTime, actualStartTime);
+        return JobBuilder.builder(this).status(newStatus).move(newMove).build();
     }
 }

@@ -8,6 +8,7 @@ import io.batchops.server.errors.Family;
 import io.batchops.server.errors.Language;
 import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.api.TasksApi;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.IllegalFormatException;
@@ -36,6 +37,7 @@ public final class Faults {
     private volatile Map<String, List<FaultRule>> byOperation = Map.of();
 
     /** A rule as the control API describes it; null fields are left out. */
+    @RecordBuilder
     public record NewFault(String operation, String principal, String tenant, List<String> ids, Integer times,
             Integer after, Double probability, Long seed, Integer status, String errorCode, String errorMsg,
             Integer retryAfter, Integer latencyMs, Boolean dropConnection, String jobErrorCode, String jobErrorMsg,

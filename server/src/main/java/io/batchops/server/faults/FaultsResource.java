@@ -22,13 +22,18 @@ public final class FaultsResource implements FaultsApi {
     public Response addFault(FaultRule rule, String adminToken) {
         var answer = rule.getResponse();
         var jobs = rule.getFailedJobs();
-        String id = faults.add(new Faults.NewFault(rule.getOperation().toString(), rule.getPrincipal(), rule.getTenant(),
-                rule.getIds(), rule.getTimes(), rule.getAfter(),
-                rule.getProbability() == null ? null : rule.getProbability().doubleValue(), rule.getSeed(),
-                answer == null ? null : answer.getStatus(), answer == null ? null : answer.getErrorCode(),
-                answer == null ? null : answer.getErrorMsg(), answer == null ? null : answer.getRetryAfter(),
-                rule.getLatencyMs(), rule.getDropConnection(), jobs == null ? null : jobs.getErrorCode(),
-                jobs == null ? null : jobs.getErrorMsg(), rule));
+        FaultsNewFaultBuilder fault = FaultsNewFaultBuilder.builder().operation(rule.getOperation().toString())
+                .principal(rule.getPrincipal()).tenant(rule.getTenant()).ids(rule.getIds()).times(rule.getTimes())
+                .after(rule.getAfter()).probability(rule.getProbability() == null ? null : rule.getProbability().doubleValue())
+                .seed(rule.getSeed()).latencyMs(rule.getLatencyMs()).dropConnection(rule.getDropConnection()).definition(rule);
+        if (answer != null) {
+            fault.status(answer.getStatus()).errorCode(answer.getErrorCode()).errorMsg(answer.getErrorMsg())
+                    .retryAfter(answer.getRetryAfter());
+        }
+        if (jobs != null) {
+            fault.jobErrorCode(jobs.getErrorCode()).jobErrorMsg(jobs.getErrorMsg());
+        }
+        String id = faults.add(fault.build());
         return Response.status(Response.Status.CREATED).entity(fault(new Faults.Listed(id, 0, rule))).build();
     }
 

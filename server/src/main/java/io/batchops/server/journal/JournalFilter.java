@@ -81,14 +81,17 @@ final class JournalFilter implements ContainerRequestFilter, ContainerResponseFi
         String errorCode = !dropped && response.getEntity() instanceof ErrorBody error ? error.errorCode() : null;
         SdkSignature.Computed signature = AuthFilter.signatureOf(request);
         URI uri = request.getUriInfo().getRequestUri();
-        RecordedRequest recorded = new RecordedRequest(0, (Instant) request.getProperty(ARRIVED_AT), RequestIds.of(request),
-                operation, request.getMethod(), uri.getRawPath(), uri.getRawQuery(),
-                principal == null ? null : principal.name(), AuthFilter.schemeOf(request), AuthFilter.accessKeyOf(request),
-                AuthFilter.refusalOf(request), project != null ? project : principal == null ? null : principal.domainId(),
-                List.copyOf(ids), dropped ? null : response.getStatus(), errorCode, latencyMs,
-                FaultFilter.firedFor(request),
-                signature == null ? null : new RecordedRequest.SignatureCheck(signature.canonicalRequest(),
-                        signature.stringToSign()));
+        RecordedRequest recorded = RecordedRequestBuilder.builder()
+                .at((Instant) request.getProperty(ARRIVED_AT)).requestId(RequestIds.of(request)).operation(operation)
+                .method(request.getMethod()).path(uri.getRawPath()).query(uri.getRawQuery())
+                .principal(principal == null ? null : principal.name()).auth(AuthFilter.schemeOf(request))
+                .accessKey(AuthFilter.accessKeyOf(request)).refused(AuthFilter.refusalOf(request))
+                .tenant(project != null ? project : principal == null ? null : principal.domainId())
+                .ids(List.copyOf(ids)).status(dropped ? null : response.getStatus()).errorCode(errorCode)
+                .latencyMs(latencyMs).fault(FaultFilter.firedFor(request))
+                .signature(signature == null ? null : new RecordedRequest.SignatureCheck(signature.canonicalRequest(),
+                        signature.stringToSign()))
+                .build();
         journal.record(recorded);
         request.setProperty(RecordedRequest.PROPERTY, recorded);
     }

@@ -3,6 +3,7 @@ package io.batchops.server.journal;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"seq", "time"})
+@RecordBuilder
 public record RecordedRequest(
         @JsonProperty("seq") long seq,
         @JsonIgnore Instant at,
@@ -53,7 +55,6 @@ public record RecordedRequest(
     }
 
     RecordedRequest numbered(long number) {
-        return new RecordedRequest(number, at, requestId, operation, method, path, query, principal, auth, accessKey,
-                refused, tenant, ids, status, errorCode, latencyMs, fault, signature);
+        return RecordedRequestBuilder.builder(this).seq(number).build();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.timing.Move;
 import io.batchops.server.timing.Timing;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * is a change of state under way (ABORTING to ABORT) that ends as the {@link Timing} decides, with
  * {@code finish_date} then. Fixtures may leave out everything but id, domain_id and source_id.
  */
+@RecordBuilder
 public record MigrationTask(
         @JsonProperty("id") String id,
         @JsonProperty("domain_id") String domainId,
@@ -48,18 +50,18 @@ public record MigrationTask(
         createDate = createDate == null ? System.currentTimeMillis() : createDate;
     }
 
-    /** A task known only by what the deletion rules look at. */
-    public MigrationTask(String id, String domainId, String name, String sourceId, TaskState state) {
-        this(id, domainId, name, sourceId, state, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+    /** A task of {@code sourceId} in {@code domainId}, the rest to be set (fixtures leave it out). */
+    public static MigrationTaskBuilder builder(String id, String domainId, String sourceId) {
+        return MigrationTaskBuilder.builder().id(id).domainId(domainId).sourceId(sourceId);
     }
 
     /** A new task as {@code task} describes it, READY, created now. */
     static MigrationTask created(String id, String domainId, SmsTaskService.NewTask task) {
-        return new MigrationTask(id, domainId, task.name(), task.sourceId(), TaskState.READY, task.type(), task.osType(),
-                task.priority(), task.speedLimit(), task.startTargetServer(), task.migrationIp(), task.syncing(),
-                task.targetName(), null, task.regionName(), task.regionId(), task.projectName(), task.projectId(),
-                task.vmTemplateId(), null, null, null);
+        return builder(id, domainId, task.sourceId()).name(task.name()).state(TaskState.READY).type(task.type())
+                .osType(task.osType()).priority(task.priority()).speedLimit(task.speedLimit())
+                .startTargetServer(task.startTargetServer()).migrationIp(task.migrationIp()).syncing(task.syncing())
+                .targetName(task.targetName()).regionName(task.regionName()).regionId(task.regionId())
+                .projectName(task.projectName()).projectId(task.projectId()).vmTemplateId(task.vmTemplateId()).build();
     }
 
     /** This task in {@code newState}, its dates kept, with no move under way. */
@@ -98,8 +100,7 @@ public record MigrationTask(
     }
 
     private MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate, Move<TaskState> newMove) {
-        return new MigrationTask(id, domainId, name, sourceId, newState, type, osType, priority, speedLimit,
-                startTargetServer, migrationIp, syncing, targetName, createDate, regionName, regionId, projectName,
-                projectId, vmTemplateId, newStartDate, newFinishDate, newMove);
+        return MigrationTaskBuilder.builder(this).state(newState).startDate(newStartDate).finishDate(newFinishDate)
+                .move(newMove).build();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.timing.Move;
 import io.batchops.server.timing.Timing;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * clearing to cleared, cloning and back) that ends as the {@link Timing} decides. Fixtures may leave
  * out everything but id, domain_id and state.
  */
+@RecordBuilder
 public record SourceServer(
         @JsonProperty("id") String id,
         @JsonProperty("domain_id") String domainId,
@@ -42,18 +44,19 @@ public record SourceServer(
         addDate = addDate == null ? System.currentTimeMillis() : addDate;
     }
 
-    /** A server known only by what the deletion rules look at. */
-    public SourceServer(String id, String domainId, String name, SourceServerState state, boolean connected) {
-        this(id, domainId, name, state, connected, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+    /** A server of {@code domainId}, the rest to be set (fixtures leave it out). */
+    public static SourceServerBuilder builder(String id, String domainId) {
+        return SourceServerBuilder.builder().id(id).domainId(domainId);
     }
 
     /** A server as {@code registration} describes it, connected, registered at {@code addDate} (now if null). */
     static SourceServer registered(String id, String domainId, SmsSourceService.Registration registration, Long addDate) {
-        return new SourceServer(id, domainId, registration.name(), registration.state(), true, registration.ip(),
-                registration.hostname(), registration.osType(), registration.osVersion(), registration.firmware(),
-                registration.cpuQuantity(), registration.memory(), registration.agentVersion(),
-                registration.kernelVersion(), registration.oemSystem(), addDate, registration.migrationCycle(), null);
+        return builder(id, domainId).name(registration.name()).state(registration.state()).connected(true)
+                .ip(registration.ip()).hostname(registration.hostname()).osType(registration.osType())
+                .osVersion(registration.osVersion()).firmware(registration.firmware())
+                .cpuQuantity(registration.cpuQuantity()).memory(registration.memory())
+                .agentVersion(registration.agentVersion()).kernelVersion(registration.kernelVersion())
+                .oemSystem(registration.oemSystem()).addDate(addDate).migrationCycle(registration.migrationCycle()).build();
     }
 
     /** This server in {@code newState}, connected or not, with no move under way. */
@@ -88,8 +91,8 @@ public record SourceServer(
 
     private SourceServer with(SourceServerState newState, boolean nowConnected, String newMigrationCycle,
             Move<SourceServerState> newMove) {
-        return new SourceServer(id, domainId, name, newState, nowConnected, ip, hostname, osType, osVersion, firmware,
-                cpuQuantity, memory, agentVersion, kernelVersion, oemSystem, addDate, newMigrationCycle, newMove);
+        return SourceServerBuilder.builder(this).state(newState).connected(nowConnected).migrationCycle(newMigrationCycle)
+                .move(newMove).build();
     }
 
     /** The service's constraint: a connected server in a busy state keeps its tasks. */

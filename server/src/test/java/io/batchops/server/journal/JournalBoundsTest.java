@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The journal keeps the newest requests within its size, counts what it dropped, and loses none under contention. */
 class JournalBoundsTest {
     private static RecordedRequest request(String id) {
-        return new RecordedRequest(0, Instant.now(), id, "deleteTasks", "POST", "/v3/tasks/delete", null, "p", "token",
-                null, null, "d", List.of(), 200, null, 1.0, null, null);
+        return RecordedRequestBuilder.builder().at(Instant.now()).requestId(id).operation("deleteTasks").method("POST")
+                .path("/v3/tasks/delete").principal("p").auth("token").tenant("d").ids(List.of()).status(200).latencyMs(1.0)
+                .build();
     }
 
     private static List<String> ids(Journal journal) {

@@ -43,7 +43,7 @@ class JdbcStoreTest {
     Path dataDir;
 
     private static MigrationTask task(String id, String domain) {
-        return new MigrationTask(id, domain, "name-" + id, "src-1", TaskState.READY);
+        return MigrationTask.builder(id, domain, "src-1").name("name-" + id).state(TaskState.READY).build();
     }
 
     private static void put(Store store, MigrationTask task) {
