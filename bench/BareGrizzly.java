@@ -10,10 +10,10 @@ import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.Language;
 import io.batchops.server.json.Json;
 import io.batchops.server.sms.SmsTaskService;
-import io.batchops.server.store.Fixtures;
 import io.batchops.server.store.InMemoryStore;
 import io.batchops.server.store.Store;
-import io.batchops.server.timing.Transitions;
+import io.batchops.server.store.StoredState;
+import io.batchops.server.timing.MoveClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,15 +39,15 @@ public final class BareGrizzly extends HttpHandler {
     private final DrsJobService jobs;
 
     private BareGrizzly(Store store) {
-        Transitions transitions = new Transitions(Clock.systemUTC());
-        this.tasks = new SmsTaskService(store, transitions);
-        this.jobs = new DrsJobService(store, transitions);
+        MoveClock moveClock = new MoveClock(Clock.systemUTC());
+        this.tasks = new SmsTaskService(store, moveClock);
+        this.jobs = new DrsJobService(store, moveClock);
     }
 
     public static void main(String[] args) throws Exception {
         Store store = new InMemoryStore();
         if (args.length > 1) {
-            Fixtures.read(Path.of(args[1])).loadInto(store);
+            StoredState.read(Path.of(args[1])).loadInto(store);
         }
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("bare", "127.0.0.1", Integer.parseInt(args[0]));

@@ -36,7 +36,7 @@ import io.batchops.server.sms.SmsSourceService;
 import io.batchops.server.sms.SmsSourcesResource;
 import io.batchops.server.sms.SmsTaskService;
 import io.batchops.server.sms.SmsTasksResource;
-import io.batchops.server.store.Fixtures;
+import io.batchops.server.store.StoredState;
 import io.batchops.server.store.Store;
 import io.batchops.server.telemetry.Metrics;
 import io.batchops.server.telemetry.TelemetryFilter;
@@ -151,7 +151,7 @@ public final class BatchopsServer implements AutoCloseable {
         Credentials credentials = config.credentials() == null
                 ? Credentials.development()
                 : Credentials.read(config.credentials());
-        Fixtures fixtures = config.seed() == null ? null : Fixtures.read(config.seed());
+        StoredState fixtures = config.seed() == null ? null : StoredState.read(config.seed());
         Store store = config.store().open();
         try {
             if (fixtures != null) {

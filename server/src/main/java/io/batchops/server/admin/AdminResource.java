@@ -8,17 +8,17 @@ import io.batchops.admin.model.JobStatusChange;
 import io.batchops.admin.model.SourceState;
 import io.batchops.admin.model.TaskStateChange;
 import io.batchops.server.auth.AdminOnly;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Family;
 import io.batchops.server.errors.InputProblem;
 import io.batchops.server.json.Json;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.server.sms.MigrationSourceState;
+import io.batchops.server.sms.MigrationTaskState;
 import io.batchops.server.store.Store;
 import io.batchops.server.timing.ControlClock;
-import io.batchops.server.timing.Timing;
+import io.batchops.server.timing.MoveTiming;
 import io.batchops.server.timing.MoveClock;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -65,7 +65,7 @@ public final class AdminResource implements AdminApi {
     @Override
     public Response importState(Fixtures state, String adminToken) {
         // Read whole before anything is forgotten: a document the store refuses changes nothing.
-        io.batchops.server.store.Fixtures replacement = convert(state, io.batchops.server.store.Fixtures.class);
+        io.batchops.server.store.StoredState replacement = convert(state, io.batchops.server.store.StoredState.class);
         store.clear();
         replacement.loadInto(store);
         return Response.noContent().build();
@@ -74,7 +74,7 @@ public final class AdminResource implements AdminApi {
     @Override
     public Response loadFixtures(Fixtures fixtures, String adminToken) {
         // The control API's schema is the seed file's format: one reader for both.
-        convert(fixtures, io.batchops.server.store.Fixtures.class).loadInto(store);
+        convert(fixtures, io.batchops.server.store.StoredState.class).loadInto(store);
         return Response.noContent().build();
     }
 
@@ -83,7 +83,7 @@ public final class AdminResource implements AdminApi {
         store.inAccount(domainId, account -> {
             account.put(account.source(sourceId)
                     .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Source server " + domainId + "/" + sourceId))
-                    .with(SourceServerState.of(change.getState().toString()), change.getConnected()));
+                    .with(MigrationSourceState.of(change.getState().toString()), change.getConnected()));
             return null;
         });
         return Response.noContent().build();
@@ -94,7 +94,7 @@ public final class AdminResource implements AdminApi {
         store.inAccount(domainId, account -> {
             account.put(account.task(taskId)
                     .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Task " + domainId + "/" + taskId))
-                    .with(TaskState.valueOf(change.getState().toString())));
+                    .with(MigrationTaskState.valueOf(change.getState().toString())));
             return null;
         });
         return Response.noContent().build();
@@ -105,7 +105,7 @@ public final class AdminResource implements AdminApi {
         store.inProject(projectId, project -> {
             project.put(project.job(jobId)
                     .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Job " + projectId + "/" + jobId))
-                    .withStatus(JobStatus.valueOf(change.getStatus().toString())));
+                    .withStatus(DrsJobStatus.valueOf(change.getStatus().toString())));
             return null;
         });
         return Response.noContent().build();
@@ -118,7 +118,7 @@ public final class AdminResource implements AdminApi {
 
     @Override
     public Response setTiming(io.batchops.admin.model.Timing timing, String adminToken) {
-        Timing wanted = convert(timing, Timing.class);
+        MoveTiming wanted = convert(timing, MoveTiming.class);
         moveClock.setTiming(wanted);
         return Response.ok(timing(wanted)).build();
     }
@@ -136,7 +136,7 @@ public final class AdminResource implements AdminApi {
         }
     }
 
-    private static io.batchops.admin.model.Timing timing(Timing timing) {
+    private static io.batchops.admin.model.Timing timing(MoveTiming timing) {
         return Json.MAPPER.convertValue(timing, io.batchops.admin.model.Timing.class);
     }
 }

@@ -30,12 +30,12 @@ public final class DrsJobService {
     }
 
     /** What a listing matches, and how it is sorted; null fields match everything. */
-    public record Query(String dbUseType, String engineType, String name, String netType, JobStatus status,
+    public record Query(String dbUseType, String engineType, String name, String netType, DrsJobStatus status,
             String sortKey, boolean descending) {
         /** Page {@code page} (from 1) of {@code perPage} matching jobs; every one when {@code perPage} is 0. */
         Listing<Job> listing(int page, int perPage) {
             List<Listing.Condition<Job>> conditions = new ArrayList<>();
-            conditions.add(new Listing.Not<>(new Listing.Equal<>(JobFields.STATUS, JobStatus.DELETED.name())));
+            conditions.add(new Listing.Not<>(new Listing.Equal<>(JobFields.STATUS, DrsJobStatus.DELETED.name())));
             conditions.add(new Listing.Equal<>(JobFields.DB_USE_TYPE, dbUseType));
             if (engineType != null) {
                 conditions.add(new Listing.Equal<>(JobFields.ENGINE_TYPE, engineType));

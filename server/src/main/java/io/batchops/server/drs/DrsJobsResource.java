@@ -58,7 +58,7 @@ public final class DrsJobsResource implements JobsApi {
         Language.parse(xLanguage);
         DrsJobService.Query query = new DrsJobService.Query(request.getDbUseType().toString(), request.getEngineType(),
                 request.getName(), request.getNetType() == null ? null : request.getNetType().toString(),
-                request.getStatus() == null ? null : JobStatus.valueOf(request.getStatus().name()),
+                request.getStatus() == null ? null : DrsJobStatus.valueOf(request.getStatus().name()),
                 request.getSortKey() == null ? null : request.getSortKey().toString(),
                 request.getSortDir() != null && "desc".equals(request.getSortDir().toString()));
         DrsJobService.Page page = jobs.list(AuthFilter.caller(), projectId, query, request.getCurPage(),

@@ -3,7 +3,7 @@ package io.batchops.server.drs;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.timing.Move;
-import io.batchops.server.timing.Timing;
+import io.batchops.server.timing.MoveTiming;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,15 +11,15 @@ import java.util.Objects;
 /**
  * A DRS job (task) of one project. {@code move}, when set, is a move under way (CREATING to
  * CONFIGURATION, RELEASE_RESOURCE_STARTED to RELEASE_RESOURCE_COMPLETE) that completes as the
- * {@link Timing} decides. Fixtures may leave out everything but id, project_id and status.
+ * {@link MoveTiming} decides. Fixtures may leave out everything but id, project_id and status.
  */
 @RecordBuilder
 public record Job(
         @JsonProperty("id") String id,
         @JsonProperty("project_id") String projectId,
         @JsonProperty("name") String name,
-        @JsonProperty("status") JobStatus status,
-        @JsonIgnore Move<JobStatus> move,
+        @JsonProperty("status") DrsJobStatus status,
+        @JsonIgnore Move<DrsJobStatus> move,
         @JsonProperty("role") JobRole role,
         @JsonProperty("dual_active") boolean dualActive,
         @JsonProperty("description") String description,
@@ -48,36 +48,36 @@ public record Job(
     }
 
     /** A job known only by what the stop and delete rules look at. */
-    public Job(String id, String projectId, String name, JobStatus status, JobRole role, boolean dualActive) {
+    public Job(String id, String projectId, String name, DrsJobStatus status, JobRole role, boolean dualActive) {
         this(id, projectId, name, status, null, role, dualActive, null, null, null, null, null, null, null, null);
     }
 
     /** A new job as {@code job} describes it, created at {@code now}: CREATING, on its way to CONFIGURATION. */
     static Job created(String id, String projectId, DrsJobService.NewJob job, Instant now) {
-        return new Job(id, projectId, job.name(), JobStatus.CREATING, null, null, false, job.description(),
+        return new Job(id, projectId, job.name(), DrsJobStatus.CREATING, null, null, false, job.description(),
                 job.dbUseType(), job.engineType(), job.jobDirection(), job.netType(), job.taskType(), now.toEpochMilli(),
-                null).moving(JobStatus.CREATING, JobStatus.CONFIGURATION, now);
+                null).moving(DrsJobStatus.CREATING, DrsJobStatus.CONFIGURATION, now);
     }
 
     /** This job in {@code newStatus}, with no move under way. */
-    public Job withStatus(JobStatus newStatus) {
+    public Job withStatus(DrsJobStatus newStatus) {
         return with(newStatus, null);
     }
 
     /** This job started at {@code now}: passing through STARTJOBING to its first transfer status. */
     public Job started(Instant now) {
-        JobStatus transfer = "INCR_TRANS".equals(taskType) ? JobStatus.INCRE_TRANSFER_STARTED : JobStatus.FULL_TRANSFER_STARTED;
-        return JobBuilder.builder(this).status(JobStatus.STARTJOBING).move(Move.toward(transfer, now))
+        DrsJobStatus transfer = "INCR_TRANS".equals(taskType) ? DrsJobStatus.INCRE_TRANSFER_STARTED : DrsJobStatus.FULL_TRANSFER_STARTED;
+        return JobBuilder.builder(this).status(DrsJobStatus.STARTJOBING).move(Move.toward(transfer, now))
                 .actualStartTime(now.toEpochMilli()).build();
     }
 
     /** This job passing through {@code through} on its way to {@code to}, from {@code now}. */
-    public Job moving(JobStatus through, JobStatus to, Instant now) {
+    public Job moving(DrsJobStatus through, DrsJobStatus to, Instant now) {
         return with(through, Move.toward(to, now));
     }
 
     /** This job as a read at {@code now} finds it: a move under way is over once {@code timing} says so. */
-    public Job observed(Timing timing, Instant now) {
+    public Job observed(MoveTiming timing, Instant now) {
         if (move == null) {
             return this;
         }
@@ -87,11 +87,11 @@ public record Job(
     }
 
     /** This job with {@code newMove} under way (null: none), everything else kept: as a store gives it back. */
-    public Job withMove(Move<JobStatus> newMove) {
+    public Job withMove(Move<DrsJobStatus> newMove) {
         return with(status, newMove);
     }
 
-    private Job with(JobStatus newStatus, Move<JobStatus> newMove) {
+    private Job with(DrsJobStatus newStatus, Move<DrsJobStatus> newMove) {
         return JobBuilder.builder(this).status(newStatus).move(newMove).build();
     }
 }

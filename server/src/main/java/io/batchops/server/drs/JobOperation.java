@@ -1,7 +1,7 @@
 package io.batchops.server.drs;
 
 import io.batchops.server.auth.Action;
-import io.batchops.server.drs.JobStatus.Phase;
+import io.batchops.server.drs.DrsJobStatus.Phase;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
 import java.time.Instant;
@@ -22,11 +22,11 @@ public enum JobOperation {
     PAUSE(Action.DRS_JOB_PAUSE);
 
     /** Configured, so that a start may begin. */
-    private static final Set<JobStatus> STARTABLE = EnumSet.of(JobStatus.CONFIGURATION, JobStatus.WAITING_FOR_START);
+    private static final Set<DrsJobStatus> STARTABLE = EnumSet.of(DrsJobStatus.CONFIGURATION, DrsJobStatus.WAITING_FOR_START);
     /** Transferring, so that a pause may stop the transfer for a while. */
-    private static final Set<JobStatus> PAUSABLE = EnumSet.of(JobStatus.FULL_TRANSFER_STARTED,
-            JobStatus.FULL_TRANSFER_COMPLETE, JobStatus.INCRE_TRANSFER_STARTED, JobStatus.CHILD_TRANSFER_STARTED,
-            JobStatus.CHILD_TRANSFER_COMPLETE);
+    private static final Set<DrsJobStatus> PAUSABLE = EnumSet.of(DrsJobStatus.FULL_TRANSFER_STARTED,
+            DrsJobStatus.FULL_TRANSFER_COMPLETE, DrsJobStatus.INCRE_TRANSFER_STARTED, DrsJobStatus.CHILD_TRANSFER_STARTED,
+            DrsJobStatus.CHILD_TRANSFER_COMPLETE);
 
     private final Action action;
 
@@ -41,7 +41,7 @@ public enum JobOperation {
 
     /** Why this operation may not be applied to {@code job} now, if it may not. */
     Optional<ApiException> refusal(Job job) {
-        JobStatus status = job.status();
+        DrsJobStatus status = job.status();
         if (status.phase() == Phase.DELETED) {
             return refuse(ErrorCode.DRS_JOB_DELETED);
         }
@@ -68,15 +68,15 @@ public enum JobOperation {
     /** {@code job} after {@code command}, begun at {@code now}; only called when {@link #refusal} found nothing. */
     Job applyTo(Job job, JobCommand command, Instant now) {
         return switch (this) {
-            case DELETE -> job.withStatus(JobStatus.DELETED);
-            case PAUSE -> job.withStatus(JobStatus.PAUSING);
+            case DELETE -> job.withStatus(DrsJobStatus.DELETED);
+            case PAUSE -> job.withStatus(DrsJobStatus.PAUSING);
             case START -> command.startAt() != null && command.startAt().isAfter(now)
-                    ? job.withStatus(JobStatus.WAITING_FOR_START)
+                    ? job.withStatus(DrsJobStatus.WAITING_FOR_START)
                     : job.started(now);
             // A stopped job releases its resources; a child of the dual-active DR scenario its child transfer.
             case TERMINATE, FORCE_TERMINATE -> job.role() == JobRole.CHILD
-                    ? job.moving(JobStatus.RELEASE_CHILD_TRANSFER_STARTED, JobStatus.RELEASE_CHILD_TRANSFER_COMPLETE, now)
-                    : job.moving(JobStatus.RELEASE_RESOURCE_STARTED, JobStatus.RELEASE_RESOURCE_COMPLETE, now);
+                    ? job.moving(DrsJobStatus.RELEASE_CHILD_TRANSFER_STARTED, DrsJobStatus.RELEASE_CHILD_TRANSFER_COMPLETE, now)
+                    : job.moving(DrsJobStatus.RELEASE_RESOURCE_STARTED, DrsJobStatus.RELEASE_RESOURCE_COMPLETE, now);
         };
     }
 

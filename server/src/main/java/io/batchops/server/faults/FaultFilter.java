@@ -49,7 +49,7 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         JOB_FAILURES.remove();
-        List<FaultRule> rules = faults.about(operation);
+        List<ActiveFault> rules = faults.about(operation);
         if (rules.isEmpty()) {
             return;
         }
@@ -57,7 +57,7 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
         String project = request.getUriInfo().getPathParameters().getFirst("project_id");
         String tenant = project != null ? project : caller.domainId();
         Set<String> named = rules.stream().anyMatch(rule -> rule.ids() != null) ? named(request) : Set.of();
-        for (FaultRule rule : rules) {
+        for (ActiveFault rule : rules) {
             if (rule.matches(caller.name(), tenant, named) && rule.fires()) {
                 apply(rule, request, named);
                 return;
@@ -86,7 +86,7 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
         return request.getProperty(DROPPED) != null;
     }
 
-    private void apply(FaultRule rule, ContainerRequestContext request, Set<String> named) {
+    private void apply(ActiveFault rule, ContainerRequestContext request, Set<String> named) {
         request.setProperty(FIRED, rule.id());
         if (rule.latencyMs() > 0) {
             try {
@@ -100,7 +100,7 @@ public final class FaultFilter implements ContainerRequestFilter, ContainerRespo
             request.setProperty(DROPPED, Boolean.TRUE);
             request.abortWith(Response.noContent().build());
         } else if (rule.answer() != null) {
-            FaultRule.Answer answer = rule.answer();
+            ActiveFault.Answer answer = rule.answer();
             Language language = Language.lenient(request.getHeaderString(Language.HEADER));
             Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ErrorBody.of(answer.error(), language, RequestIds.of(request)));

@@ -33,8 +33,8 @@ public final class Faults {
     /** The DRS batches whose entries can fail one by one. */
     private static final Set<String> JOB_BATCHES = Set.of("batchDeleteJobs", "batchStartJobs", "batchStopJobs");
 
-    private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
-    private volatile Map<String, List<FaultRule>> byOperation = Map.of();
+    private final List<ActiveFault> rules = new CopyOnWriteArrayList<>();
+    private volatile Map<String, List<ActiveFault>> byOperation = Map.of();
 
     /** A rule as the control API describes it; null fields are left out. */
     @RecordBuilder
@@ -49,7 +49,7 @@ public final class Faults {
         if (!OPERATIONS.contains(fault.operation())) {
             throw invalid("operation", "'" + fault.operation() + "' is not an operationId of sms.yaml, drs.yaml or iam.yaml");
         }
-        FaultRule.Answer answer = fault.errorCode() == null ? null : new FaultRule.Answer(fault.status(),
+        ActiveFault.Answer answer = fault.errorCode() == null ? null : new ActiveFault.Answer(fault.status(),
                 error(fault.errorCode(), fault.errorMsg(), "response.error_code"),
                 fault.retryAfter() != null ? fault.retryAfter() : fault.status() == 429 ? 1 : null);
         ApiException jobFailure = null;
@@ -65,7 +65,7 @@ public final class Faults {
         boolean drop = Boolean.TRUE.equals(fault.dropConnection());
         int latency = fault.latencyMs() == null ? 0 : fault.latencyMs();
         String id = UUID.randomUUID().toString();
-        rules.add(new FaultRule(id, fault.operation(), fault.principal(), fault.tenant(),
+        rules.add(new ActiveFault(id, fault.operation(), fault.principal(), fault.tenant(),
                 fault.ids() == null ? null : Set.copyOf(new LinkedHashSet<>(fault.ids())), fault.times(),
                 fault.after() == null ? 0 : fault.after(), fault.probability(), fault.seed() == null ? 0 : fault.seed(),
                 answer, latency, drop, jobFailure, fault.definition()));
@@ -94,12 +94,12 @@ public final class Faults {
     }
 
     /** The rules about {@code operation}, oldest first; most often none. */
-    List<FaultRule> about(String operation) {
+    List<ActiveFault> about(String operation) {
         return byOperation.getOrDefault(operation, List.of());
     }
 
     private synchronized void reindex() {
-        Map<String, List<FaultRule>> index = new HashMap<>();
+        Map<String, List<ActiveFault>> index = new HashMap<>();
         rules.forEach(rule -> index.computeIfAbsent(rule.operation(), op -> new CopyOnWriteArrayList<>()).add(rule));
         byOperation = Map.copyOf(index);
     }

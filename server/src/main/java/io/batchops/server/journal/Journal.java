@@ -17,7 +17,7 @@ public final class Journal {
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
-    private final AtomicReferenceArray<RecordedRequest> ring;
+    private final AtomicReferenceArray<JournalEntry> ring;
     /** The number the next request takes; numbers start at 1. */
     private final AtomicLong next = new AtomicLong(1);
     /** Requests numbered below this were forgotten by {@link #clear}. */
@@ -35,7 +35,7 @@ public final class Journal {
     public record Query(String operation, Integer status, Instant since, Integer limit) {
         static final Query ALL = new Query(null, null, null, null);
 
-        boolean matches(RecordedRequest request) {
+        boolean matches(JournalEntry request) {
             return (operation == null || operation.equals(request.operation()))
                     && (status == null || status.equals(request.status()))
                     && (since == null || !request.at().isBefore(since));
@@ -44,13 +44,13 @@ public final class Journal {
 
     /** A listing: the matching requests, how many the journal holds, and how many it dropped. */
     public record Listing(
-            @JsonProperty("requests") List<RecordedRequest> requests,
+            @JsonProperty("requests") List<JournalEntry> requests,
             @JsonProperty("total") long total,
             @JsonProperty("dropped") long dropped,
             @JsonProperty("capacity") int capacity) {
     }
 
-    public void record(RecordedRequest request) {
+    public void record(JournalEntry request) {
         if (capacity == 0) {
             return;
         }
@@ -62,10 +62,10 @@ public final class Journal {
         long end = next.get();
         long cleared = clearedBefore;
         long start = Math.max(cleared, end - capacity);
-        List<RecordedRequest> found = new ArrayList<>();
+        List<JournalEntry> found = new ArrayList<>();
         long held = 0;
         for (long number = start; number < end; number++) {
-            RecordedRequest request = capacity == 0 ? null : ring.get((int) (number % capacity));
+            JournalEntry request = capacity == 0 ? null : ring.get((int) (number % capacity));
             if (request == null || request.seq() != number) {
                 continue;
             }
@@ -77,7 +77,7 @@ public final class Journal {
         return new Listing(List.copyOf(found), held, Math.max(0, end - cleared - capacity), capacity);
     }
 
-    public List<RecordedRequest> all() {
+    public List<JournalEntry> all() {
         return list(Query.ALL).requests();
     }
 

@@ -81,7 +81,7 @@ final class JournalFilter implements ContainerRequestFilter, ContainerResponseFi
         String errorCode = !dropped && response.getEntity() instanceof ErrorBody error ? error.errorCode() : null;
         SdkSignature.Computed signature = AuthFilter.signatureOf(request);
         URI uri = request.getUriInfo().getRequestUri();
-        RecordedRequest recorded = RecordedRequestBuilder.builder()
+        JournalEntry recorded = JournalEntryBuilder.builder()
                 .at((Instant) request.getProperty(ARRIVED_AT)).requestId(RequestIds.of(request)).operation(operation)
                 .method(request.getMethod()).path(uri.getRawPath()).query(uri.getRawQuery())
                 .principal(principal == null ? null : principal.name()).auth(AuthFilter.schemeOf(request))
@@ -89,11 +89,11 @@ final class JournalFilter implements ContainerRequestFilter, ContainerResponseFi
                 .tenant(project != null ? project : principal == null ? null : principal.domainId())
                 .ids(List.copyOf(ids)).status(dropped ? null : response.getStatus()).errorCode(errorCode)
                 .latencyMs(latencyMs).fault(FaultFilter.firedFor(request))
-                .signature(signature == null ? null : new RecordedRequest.SignatureCheck(signature.canonicalRequest(),
+                .signature(signature == null ? null : new JournalEntry.SignatureCheck(signature.canonicalRequest(),
                         signature.stringToSign()))
                 .build();
         journal.record(recorded);
-        request.setProperty(RecordedRequest.PROPERTY, recorded);
+        request.setProperty(JournalEntry.PROPERTY, recorded);
     }
 
     /** The ids in a body the operation never read (the gateway refused the request first): read here, if JSON. */

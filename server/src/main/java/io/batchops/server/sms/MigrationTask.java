@@ -3,14 +3,14 @@ package io.batchops.server.sms;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.timing.Move;
-import io.batchops.server.timing.Timing;
+import io.batchops.server.timing.MoveTiming;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * An SMS migration task of one source server, owned by an account (domain). {@code move}, when set,
- * is a change of state under way (ABORTING to ABORT) that ends as the {@link Timing} decides, with
+ * is a change of state under way (ABORTING to ABORT) that ends as the {@link MoveTiming} decides, with
  * {@code finish_date} then. Fixtures may leave out everything but id, domain_id and source_id.
  */
 @RecordBuilder
@@ -19,7 +19,7 @@ public record MigrationTask(
         @JsonProperty("domain_id") String domainId,
         @JsonProperty("name") String name,
         @JsonProperty("source_id") String sourceId,
-        @JsonProperty("state") TaskState state,
+        @JsonProperty("state") MigrationTaskState state,
         @JsonProperty("type") String type,
         @JsonProperty("os_type") String osType,
         @JsonProperty("priority") Integer priority,
@@ -36,10 +36,10 @@ public record MigrationTask(
         @JsonProperty("vm_template_id") String vmTemplateId,
         @JsonProperty("start_date") Long startDate,
         @JsonProperty("finish_date") Long finishDate,
-        @JsonIgnore Move<TaskState> move) {
+        @JsonIgnore Move<MigrationTaskState> move) {
     /** A task given without a state is READY, as a new task is. */
     public MigrationTask {
-        state = state == null ? TaskState.READY : state;
+        state = state == null ? MigrationTaskState.READY : state;
         Objects.requireNonNull(id, "id");
         // The same few account and server ids recur in every task: one copy each, not one per task
         // (1,200,000 seeded tasks took about 100 MB less; see bench/README.md).
@@ -57,7 +57,7 @@ public record MigrationTask(
 
     /** A new task as {@code task} describes it, READY, created now. */
     static MigrationTask created(String id, String domainId, SmsTaskService.NewTask task) {
-        return builder(id, domainId, task.sourceId()).name(task.name()).state(TaskState.READY).type(task.type())
+        return builder(id, domainId, task.sourceId()).name(task.name()).state(MigrationTaskState.READY).type(task.type())
                 .osType(task.osType()).priority(task.priority()).speedLimit(task.speedLimit())
                 .startTargetServer(task.startTargetServer()).migrationIp(task.migrationIp()).syncing(task.syncing())
                 .targetName(task.targetName()).regionName(task.regionName()).regionId(task.regionId())
@@ -65,27 +65,27 @@ public record MigrationTask(
     }
 
     /** This task in {@code newState}, its dates kept, with no move under way. */
-    public MigrationTask with(TaskState newState) {
+    public MigrationTask with(MigrationTaskState newState) {
         return with(newState, startDate, finishDate, null);
     }
 
     /** This task started at {@code now}: RUNNING, not finished. */
     MigrationTask started(Instant now) {
-        return with(TaskState.RUNNING, now.toEpochMilli(), null, null);
+        return with(MigrationTaskState.RUNNING, now.toEpochMilli(), null, null);
     }
 
     /** This task ended at {@code now} in {@code finalState}. */
-    MigrationTask finished(TaskState finalState, Instant now) {
+    MigrationTask finished(MigrationTaskState finalState, Instant now) {
         return with(finalState, startDate, now.toEpochMilli(), null);
     }
 
     /** This task passing through {@code through} on its way to {@code to}, from {@code now}. */
-    MigrationTask moving(TaskState through, TaskState to, Instant now) {
+    MigrationTask moving(MigrationTaskState through, MigrationTaskState to, Instant now) {
         return with(through, startDate, finishDate, Move.toward(to, now));
     }
 
     /** This task as a read at {@code now} finds it; a move that ends is its finish. */
-    MigrationTask observed(Timing timing, Instant now) {
+    MigrationTask observed(MoveTiming timing, Instant now) {
         if (move == null) {
             return this;
         }
@@ -95,11 +95,11 @@ public record MigrationTask(
     }
 
     /** This task with {@code newMove} under way (null: none), everything else kept: as a store gives it back. */
-    public MigrationTask withMove(Move<TaskState> newMove) {
+    public MigrationTask withMove(Move<MigrationTaskState> newMove) {
         return with(state, startDate, finishDate, newMove);
     }
 
-    private MigrationTask with(TaskState newState, Long newStartDate, Long newFinishDate, Move<TaskState> newMove) {
+    private MigrationTask with(MigrationTaskState newState, Long newStartDate, Long newFinishDate, Move<MigrationTaskState> newMove) {
         return MigrationTaskBuilder.builder(this).state(newState).startDate(newStartDate).finishDate(newFinishDate)
                 .move(newMove).build();
     }

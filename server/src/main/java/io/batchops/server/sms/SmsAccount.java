@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface SmsAccount {
     Optional<MigrationTask> task(String id);
 
-    Optional<SourceServer> source(String id);
+    Optional<MigrationSource> source(String id);
 
     /** Those of the tasks named that exist, by id: one read for a batch, where a database serves. */
     default Map<String, MigrationTask> tasksNamed(Collection<String> ids) {
@@ -19,7 +19,7 @@ public interface SmsAccount {
     }
 
     /** Those of the source servers named that exist, by id. */
-    default Map<String, SourceServer> sourcesNamed(Collection<String> ids) {
+    default Map<String, MigrationSource> sourcesNamed(Collection<String> ids) {
         return Lookup.found(ids, this::source);
     }
 
@@ -37,11 +37,11 @@ public interface SmsAccount {
     }
 
     /** Every source server of the account, oldest registration first: all of them read. */
-    List<SourceServer> allSources();
+    List<MigrationSource> allSources();
 
     void put(MigrationTask task);
 
-    void put(SourceServer source);
+    void put(MigrationSource source);
 
     void removeTask(String id);
 

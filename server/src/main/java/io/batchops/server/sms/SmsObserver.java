@@ -30,19 +30,19 @@ final class SmsObserver {
         return account.task(id).map(task -> observe(account, task));
     }
 
-    Optional<SourceServer> source(SmsAccount account, String id) {
+    Optional<MigrationSource> source(SmsAccount account, String id) {
         return account.source(id).map(source -> observe(account, source));
     }
 
     /** Those of the source servers named that exist, by id, each as the read finds it. */
-    Map<String, SourceServer> sources(SmsAccount account, Collection<String> ids) {
-        Map<String, SourceServer> found = new LinkedHashMap<>(account.sourcesNamed(ids));
+    Map<String, MigrationSource> sources(SmsAccount account, Collection<String> ids) {
+        Map<String, MigrationSource> found = new LinkedHashMap<>(account.sourcesNamed(ids));
         found.replaceAll((id, source) -> observe(account, source));
         return found;
     }
 
     /** The source servers of these tasks that exist, by id, each as the read finds it. */
-    Map<String, SourceServer> sourcesOf(SmsAccount account, Collection<MigrationTask> tasks) {
+    Map<String, MigrationSource> sourcesOf(SmsAccount account, Collection<MigrationTask> tasks) {
         return sources(account, tasks.stream().map(MigrationTask::sourceId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
     }
@@ -56,7 +56,7 @@ final class SmsObserver {
         account.movingTasks().forEach(task -> observe(account, task));
     }
 
-    List<SourceServer> sources(SmsAccount account) {
+    List<MigrationSource> sources(SmsAccount account) {
         return account.allSources().stream().map(source -> observe(account, source)).toList();
     }
 
@@ -69,11 +69,11 @@ final class SmsObserver {
         return now;
     }
 
-    private SourceServer observe(SmsAccount account, SourceServer source) {
+    private MigrationSource observe(SmsAccount account, MigrationSource source) {
         if (source.move() == null) {
             return source;
         }
-        SourceServer now = source.observed(moveClock.timing(), moveClock.now());
+        MigrationSource now = source.observed(moveClock.timing(), moveClock.now());
         account.put(now);
         return now;
     }

@@ -23,11 +23,11 @@ import java.util.function.Predicate;
  */
 public final class SmsSourceService {
     /** The states ShowOverview counts, in its order. */
-    private static final List<SourceServerState> OVERVIEW = List.of(SourceServerState.WAITING,
-            SourceServerState.REPLICATE, SourceServerState.SYNCING, SourceServerState.STOPPED, SourceServerState.DELETING,
-            SourceServerState.CUTOVERING, SourceServerState.UNAVAILABLE, SourceServerState.STOPPING,
-            SourceServerState.SKIPPING, SourceServerState.FINISHED, SourceServerState.INITIALIZE, SourceServerState.ERROR,
-            SourceServerState.CLONING);
+    private static final List<MigrationSourceState> OVERVIEW = List.of(MigrationSourceState.WAITING,
+            MigrationSourceState.REPLICATE, MigrationSourceState.SYNCING, MigrationSourceState.STOPPED, MigrationSourceState.DELETING,
+            MigrationSourceState.CUTOVERING, MigrationSourceState.UNAVAILABLE, MigrationSourceState.STOPPING,
+            MigrationSourceState.SKIPPING, MigrationSourceState.FINISHED, MigrationSourceState.INITIALIZE, MigrationSourceState.ERROR,
+            MigrationSourceState.CLONING);
 
     private final SmsStorage store;
     private final SmsObserver observer;
@@ -40,7 +40,7 @@ public final class SmsSourceService {
     /** What a listing matches; null fields match everything. */
     public record Filter(String state, String name, String id, String ip, Boolean connected, String migrationCycle,
             Boolean consistencyResultExists, String enterpriseProjectId) {
-        Predicate<SourceServer> predicate() {
+        Predicate<MigrationSource> predicate() {
             // No server has a consistency check result here, and every one is in the default enterprise project.
             boolean none = Boolean.TRUE.equals(consistencyResultExists) || !EnterpriseProjects.matchesDefault(enterpriseProjectId);
             return source -> !none
@@ -57,7 +57,7 @@ public final class SmsSourceService {
      * What an agent registers: the server as it describes itself, the id of a server of the account to
      * register again (or none), and the account it claims (or none).
      */
-    public record Registration(String id, String claimedDomain, String name, SourceServerState state, String ip,
+    public record Registration(String id, String claimedDomain, String name, MigrationSourceState state, String ip,
             String hostname, String osType, String osVersion, String firmware, Integer cpuQuantity, Long memory,
             String agentVersion, String kernelVersion, Boolean oemSystem, String migrationCycle) {
     }
@@ -74,20 +74,20 @@ public final class SmsSourceService {
         String serverId = registration.id() == null || registration.id().isEmpty() ? UUID.randomUUID().toString()
                 : registration.id();
         return store.inAccount(caller.domainId(), account -> {
-            Long registered = account.source(serverId).map(SourceServer::addDate).orElse(null);
-            account.put(SourceServer.registered(serverId, caller.domainId(), registration, registered));
+            Long registered = account.source(serverId).map(MigrationSource::addDate).orElse(null);
+            account.put(MigrationSource.registered(serverId, caller.domainId(), registration, registered));
             return serverId;
         });
     }
 
-    public Page<SourceServer> list(Principal caller, Filter filter, Integer limit, Integer offset) {
+    public Page<MigrationSource> list(Principal caller, Filter filter, Integer limit, Integer offset) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
-        List<SourceServer> matching = store.inAccount(caller.domainId(),
+        List<MigrationSource> matching = store.inAccount(caller.domainId(),
                 account -> observer.sources(account).stream().filter(filter.predicate()).toList());
         return Page.of(matching, limit, offset);
     }
 
-    public SourceServer show(Principal caller, String id) {
+    public MigrationSource show(Principal caller, String id) {
         caller.require(Action.SMS_SERVER_LIST, resource(caller));
         return store.inAccount(caller.domainId(), account -> observer.source(account, id))
                 .orElseThrow(() -> notFound(id));
@@ -102,7 +102,7 @@ public final class SmsSourceService {
             Set<String> withTasks = new HashSet<>();
             account.allTasks().forEach(task -> withTasks.add(task.sourceId()));
             int unconfigured = 0;
-            for (SourceServer source : observer.sources(account)) {
+            for (MigrationSource source : observer.sources(account)) {
                 counts.computeIfPresent(source.state().wireName(), (state, count) -> count + 1);
                 unconfigured += withTasks.contains(source.id()) ? 0 : 1;
             }
@@ -115,10 +115,10 @@ public final class SmsSourceService {
      * What the agent reports: the server's state (null: kept) and step of the migration (null: kept).
      * The report moves the server's tasks on: syncing, finished, or failed.
      */
-    public void reportCopyState(Principal caller, String id, SourceServerState state, String migrationCycle) {
+    public void reportCopyState(Principal caller, String id, MigrationSourceState state, String migrationCycle) {
         caller.require(Action.SMS_SERVER_UPDATE, resource(caller));
         store.inAccount(caller.domainId(), account -> {
-            SourceServer source = observer.source(account, id).orElseThrow(() -> notFound(id));
+            MigrationSource source = observer.source(account, id).orElseThrow(() -> notFound(id));
             account.put(source.reported(state == null ? source.state() : state, migrationCycle));
             if (state != null) {
                 observer.tasks(account).stream().filter(task -> task.sourceId().equals(id))
@@ -129,12 +129,12 @@ public final class SmsSourceService {
     }
 
     /** A task after its agent reports {@code state}, if the report changes it. */
-    private java.util.Optional<MigrationTask> progress(MigrationTask task, SourceServerState state) {
-        boolean migrating = task.state() == TaskState.RUNNING || task.state() == TaskState.SYNCING;
+    private java.util.Optional<MigrationTask> progress(MigrationTask task, MigrationSourceState state) {
+        boolean migrating = task.state() == MigrationTaskState.RUNNING || task.state() == MigrationTaskState.SYNCING;
         return java.util.Optional.ofNullable(switch (state) {
-            case SYNCING -> task.state() == TaskState.RUNNING ? task.with(TaskState.SYNCING) : null;
-            case FINISHED -> migrating ? task.finished(TaskState.MIGRATE_SUCCESS, observer.now()) : null;
-            case ERROR -> migrating ? task.finished(TaskState.MIGRATE_FAIL, observer.now()) : null;
+            case SYNCING -> task.state() == MigrationTaskState.RUNNING ? task.with(MigrationTaskState.SYNCING) : null;
+            case FINISHED -> migrating ? task.finished(MigrationTaskState.MIGRATE_SUCCESS, observer.now()) : null;
+            case ERROR -> migrating ? task.finished(MigrationTaskState.MIGRATE_FAIL, observer.now()) : null;
             default -> null;
         });
     }
@@ -147,11 +147,11 @@ public final class SmsSourceService {
         caller.require(Action.SMS_SERVER_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
-            Map<String, SourceServer> found = observer.sources(account, unique);
+            Map<String, MigrationSource> found = observer.sources(account, unique);
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
-                SourceServer source = found.get(id);
+                MigrationSource source = found.get(id);
                 if (source == null) {
                     missing.add(id);
                 } else if (source.blocksTaskDeletion()) {

@@ -28,8 +28,8 @@ public final class SmsSourcesResource implements SourcesApi {
 
     @Override
     public Response registerServer(PostSourceServerBody body, String xAuthToken) {
-        SourceServerState state = body.getState() == null ? SourceServerState.UNAVAILABLE
-                : SourceServerState.of(body.getState().toString());
+        MigrationSourceState state = body.getState() == null ? MigrationSourceState.UNAVAILABLE
+                : MigrationSourceState.of(body.getState().toString());
         SmsSourceService.Registration registration = new SmsSourceService.Registration(body.getId(), body.getDomainId(),
                 body.getName(), state, body.getIp(), body.getHostname(), body.getOsType().value(), body.getOsVersion(),
                 body.getFirmware() == null ? null : body.getFirmware().value(), body.getCpuQuantity(), body.getMemory(),
@@ -46,7 +46,7 @@ public final class SmsSourcesResource implements SourcesApi {
         SmsSourceService.Filter filter = new SmsSourceService.Filter(state == null ? null : state.toString(), name, id, ip,
                 connected, migrationCycle == null ? null : migrationCycle.toString(), isConsistencyResultExist,
                 enterpriseProjectId);
-        Page<SourceServer> page = sources.list(AuthFilter.caller(), filter, limit, offset);
+        Page<MigrationSource> page = sources.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListServersResp().count(page.count())
                 .sourceServers(page.entries().stream().map(SmsSourcesResource::sourceServer).toList())).build();
     }
@@ -64,7 +64,7 @@ public final class SmsSourcesResource implements SourcesApi {
     @Override
     public Response updateCopyState(String sourceId, PutCopyStateReq report, String xAuthToken) {
         sources.reportCopyState(AuthFilter.caller(), sourceId,
-                report.getCopystate() == null ? null : SourceServerState.ofCopyState(report.getCopystate().toString()),
+                report.getCopystate() == null ? null : MigrationSourceState.ofCopyState(report.getCopystate().toString()),
                 report.getMigrationcycle() == null ? null : report.getMigrationcycle().toString());
         return Response.ok(Map.of()).build();
     }
@@ -81,7 +81,7 @@ public final class SmsSourcesResource implements SourcesApi {
         return Response.ok(Map.of()).build();
     }
 
-    private static io.batchops.sms.model.SourceServer sourceServer(SourceServer server) {
+    private static io.batchops.sms.model.SourceServer sourceServer(MigrationSource server) {
         return new io.batchops.sms.model.SourceServer().id(server.id()).ip(server.ip()).name(server.name())
                 .hostname(server.hostname()).enterpriseProjectId(EnterpriseProjects.DEFAULT).addDate(server.addDate())
                 .osType(server.osType()).osVersion(server.osVersion()).oemSystem(server.oemSystem())

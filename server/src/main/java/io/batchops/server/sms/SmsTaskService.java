@@ -33,7 +33,7 @@ public final class SmsTaskService {
         Set<String> unique = new LinkedHashSet<>(ids);
         store.inAccount(caller.domainId(), account -> {
             Map<String, MigrationTask> found = account.tasksNamed(unique);
-            Map<String, SourceServer> sources = observer.sourcesOf(account, found.values());
+            Map<String, MigrationSource> sources = observer.sourcesOf(account, found.values());
             List<String> missing = new ArrayList<>();
             List<String> blocked = new ArrayList<>();
             for (String id : unique) {
@@ -56,7 +56,7 @@ public final class SmsTaskService {
     }
 
     /** What a listing matches; null fields match everything. */
-    public record Filter(TaskState state, String name, String id, String sourceServerId, String enterpriseProjectId) {
+    public record Filter(MigrationTaskState state, String name, String id, String sourceServerId, String enterpriseProjectId) {
         /** The page from {@code offset} (default 0) of at most {@code limit} (default 50) matching tasks, oldest first. */
         Listing<MigrationTask> listing(Integer limit, Integer offset) {
             List<Listing.Condition<MigrationTask>> conditions = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class SmsTaskService {
     }
 
     /** A task and its source server, as a listing shows them. */
-    public record TaskView(MigrationTask task, Optional<SourceServer> source) {
+    public record TaskView(MigrationTask task, Optional<MigrationSource> source) {
     }
 
     /** A task to create, as the caller describes it. */
@@ -108,7 +108,7 @@ public final class SmsTaskService {
         return store.inAccount(caller.domainId(), account -> {
             observer.settleTasks(account);
             Listing.Result<MigrationTask> page = account.taskPage(filter.listing(limit, offset));
-            Map<String, SourceServer> sources = observer.sourcesOf(account, page.records());
+            Map<String, MigrationSource> sources = observer.sourcesOf(account, page.records());
             return new Page<>(page.total(), page.records().stream()
                     .map(task -> new TaskView(task, Optional.ofNullable(sources.get(task.sourceId())))).toList());
         });
@@ -132,7 +132,7 @@ public final class SmsTaskService {
         TaskOperation wanted = TaskOperation.of(operation);
         store.inAccount(caller.domainId(), account -> {
             MigrationTask task = observer.task(account, id).orElseThrow(() -> notFound(id));
-            Optional<SourceServer> source = observer.source(account, task.sourceId());
+            Optional<MigrationSource> source = observer.source(account, task.sourceId());
             wanted.refusal(task, source).ifPresent(refusal -> {
                 throw refusal;
             });
@@ -150,8 +150,8 @@ public final class SmsTaskService {
     }
 
     /** The one place that decides whether a task may be deleted now: its source server, as it is now. */
-    private static boolean blocksDeletion(MigrationTask task, Map<String, SourceServer> sources) {
-        SourceServer source = sources.get(task.sourceId());
+    private static boolean blocksDeletion(MigrationTask task, Map<String, MigrationSource> sources) {
+        MigrationSource source = sources.get(task.sourceId());
         return source != null && source.blocksTaskDeletion();
     }
 }

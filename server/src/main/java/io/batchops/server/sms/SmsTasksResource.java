@@ -41,7 +41,7 @@ public final class SmsTasksResource implements TasksApi {
     public Response listTasks(String xAuthToken, TaskState state, String name, String id, String sourceServerId,
             String enterpriseProjectId, Integer limit, Integer offset) {
         SmsTaskService.Filter filter = new SmsTaskService.Filter(
-                state == null ? null : io.batchops.server.sms.TaskState.valueOf(state.name()), name, id, sourceServerId,
+                state == null ? null : io.batchops.server.sms.MigrationTaskState.valueOf(state.name()), name, id, sourceServerId,
                 enterpriseProjectId);
         Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.caller(), filter, limit, offset);
         return Response.ok(new ListTasksResp().count(page.count())
@@ -85,7 +85,7 @@ public final class SmsTasksResource implements TasksApi {
                 .targetServer(task.targetName() == null ? null : new TaskTargetServer().name(task.targetName()))
                 .regionName(task.regionName()).regionId(task.regionId()).projectName(task.projectName())
                 .projectId(task.projectId()).vmTemplateId(task.vmTemplateId())
-                .connected(view.source().map(SourceServer::connected).orElse(null))
+                .connected(view.source().map(MigrationSource::connected).orElse(null))
                 .startDate(task.startDate()).finishDate(task.finishDate());
     }
 }

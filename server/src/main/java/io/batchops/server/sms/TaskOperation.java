@@ -1,12 +1,12 @@
 package io.batchops.server.sms;
 
-import static io.batchops.server.sms.TaskState.ABORT;
-import static io.batchops.server.sms.TaskState.ABORTING;
-import static io.batchops.server.sms.TaskState.MIGRATE_FAIL;
-import static io.batchops.server.sms.TaskState.MIGRATE_SUCCESS;
-import static io.batchops.server.sms.TaskState.READY;
-import static io.batchops.server.sms.TaskState.RUNNING;
-import static io.batchops.server.sms.TaskState.SYNCING;
+import static io.batchops.server.sms.MigrationTaskState.ABORT;
+import static io.batchops.server.sms.MigrationTaskState.ABORTING;
+import static io.batchops.server.sms.MigrationTaskState.MIGRATE_FAIL;
+import static io.batchops.server.sms.MigrationTaskState.MIGRATE_SUCCESS;
+import static io.batchops.server.sms.MigrationTaskState.READY;
+import static io.batchops.server.sms.MigrationTaskState.RUNNING;
+import static io.batchops.server.sms.MigrationTaskState.SYNCING;
 
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
@@ -32,12 +32,12 @@ enum TaskOperation {
     CLONE_TEST(EnumSet.of(SYNCING, MIGRATE_SUCCESS), ErrorCode.SMS_TASK_OPERATION_REFUSED, true),
     NETWORK_CHECK(EnumSet.of(READY, RUNNING, SYNCING), ErrorCode.SMS_TASK_OPERATION_REFUSED, true);
 
-    private final Set<TaskState> allowedIn;
+    private final Set<MigrationTaskState> allowedIn;
     private final ErrorCode refusedWith;
     /** Whether the agent on the source server carries it out, so that it must be connected. */
     private final boolean needsAgent;
 
-    TaskOperation(Set<TaskState> allowedIn, ErrorCode refusedWith, boolean needsAgent) {
+    TaskOperation(Set<MigrationTaskState> allowedIn, ErrorCode refusedWith, boolean needsAgent) {
         this.allowedIn = allowedIn;
         this.refusedWith = refusedWith;
         this.needsAgent = needsAgent;
@@ -53,14 +53,14 @@ enum TaskOperation {
     }
 
     /** Why this operation may not be applied to {@code task} now, if it may not. */
-    Optional<ApiException> refusal(MigrationTask task, Optional<SourceServer> source) {
+    Optional<ApiException> refusal(MigrationTask task, Optional<MigrationSource> source) {
         if (!allowedIn.contains(task.state())) {
             String state = task.state().name();
             return Optional.of(refusedWith == ErrorCode.SMS_TASK_OPERATION_REFUSED
                     ? ApiException.withParams(refusedWith, List.of(state), wireName(), "the task is " + state)
                     : ApiException.withParams(refusedWith, List.of(state), state));
         }
-        if (needsAgent && !source.map(SourceServer::connected).orElse(false)) {
+        if (needsAgent && !source.map(MigrationSource::connected).orElse(false)) {
             return Optional.of(ApiException.withParams(ErrorCode.SMS_TASK_OPERATION_REFUSED, List.of(task.sourceId()),
                     wireName(), "the agent of source server " + task.sourceId() + " is not connected"));
         }
@@ -68,26 +68,26 @@ enum TaskOperation {
     }
 
     /** Applies this operation, begun at {@code now}; only called when {@link #refusal} found nothing. */
-    void applyTo(SmsAccount account, MigrationTask task, Optional<SourceServer> source, Instant now) {
+    void applyTo(SmsAccount account, MigrationTask task, Optional<MigrationSource> source, Instant now) {
         switch (this) {
             case START -> {
                 account.put(task.started(now));
-                source.ifPresent(server -> account.put(server.reported(SourceServerState.REPLICATE, "replicating")));
+                source.ifPresent(server -> account.put(server.reported(MigrationSourceState.REPLICATE, "replicating")));
             }
             case RESTART -> {
                 account.put(task.started(now));
-                source.ifPresent(server -> account.put(server.reported(SourceServerState.INITIALIZE, "checking")));
+                source.ifPresent(server -> account.put(server.reported(MigrationSourceState.INITIALIZE, "checking")));
             }
             case STOP -> {
                 account.put(task.moving(ABORTING, ABORT, now));
                 source.ifPresent(server -> account.put(
-                        server.moving(SourceServerState.STOPPING, SourceServerState.STOPPED, now)));
+                        server.moving(MigrationSourceState.STOPPING, MigrationSourceState.STOPPED, now)));
             }
             case CLEAR -> source.ifPresent(server -> account.put(
-                    server.moving(SourceServerState.CLEARING, SourceServerState.CLEARED, now)));
-            case TEST -> source.ifPresent(server -> account.put(server.reported(SourceServerState.TESTING, null)));
+                    server.moving(MigrationSourceState.CLEARING, MigrationSourceState.CLEARED, now)));
+            case TEST -> source.ifPresent(server -> account.put(server.reported(MigrationSourceState.TESTING, null)));
             case CLONE_TEST -> source.ifPresent(server -> account.put(
-                    server.moving(SourceServerState.CLONING, server.state(), now)));
+                    server.moving(MigrationSourceState.CLONING, server.state(), now)));
             case SKIP, NETWORK_CHECK -> {
                 // The consistency check is skipped, the network measured: nothing here keeps either.
             }

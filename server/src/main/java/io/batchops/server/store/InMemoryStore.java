@@ -4,7 +4,7 @@ import io.batchops.server.drs.DrsProject;
 import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SmsAccount;
-import io.batchops.server.sms.SourceServer;
+import io.batchops.server.sms.MigrationSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +39,8 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public Fixtures snapshot() {
-        List<SourceServer> sources = new ArrayList<>();
+    public StoredState snapshot() {
+        List<MigrationSource> sources = new ArrayList<>();
         List<MigrationTask> tasks = new ArrayList<>();
         new TreeMap<>(accounts).values().forEach(account -> account.locked(() -> {
             sources.addAll(account.sources.values());
@@ -49,7 +49,7 @@ public final class InMemoryStore implements Store {
         }));
         List<Job> jobs = new ArrayList<>();
         new TreeMap<>(projects).values().forEach(project -> project.locked(() -> jobs.addAll(project.jobs.values())));
-        return new Fixtures(new Fixtures.Sms(sources, tasks), new Fixtures.Drs(jobs));
+        return new StoredState(new StoredState.Sms(sources, tasks), new StoredState.Drs(jobs));
     }
 
     private static class Tenant {
@@ -68,7 +68,7 @@ public final class InMemoryStore implements Store {
     private static final class AccountData extends Tenant implements SmsAccount {
         // Insertion order is the order of listings: oldest first.
         private final Map<String, MigrationTask> tasks = new LinkedHashMap<>();
-        private final Map<String, SourceServer> sources = new LinkedHashMap<>();
+        private final Map<String, MigrationSource> sources = new LinkedHashMap<>();
 
         @Override
         public List<MigrationTask> allTasks() {
@@ -76,7 +76,7 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
-        public List<SourceServer> allSources() {
+        public List<MigrationSource> allSources() {
             return List.copyOf(sources.values());
         }
 
@@ -86,7 +86,7 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
-        public Optional<SourceServer> source(String id) {
+        public Optional<MigrationSource> source(String id) {
             return Optional.ofNullable(sources.get(id));
         }
 
@@ -96,7 +96,7 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
-        public void put(SourceServer source) {
+        public void put(MigrationSource source) {
             sources.put(source.id(), source);
         }
 

@@ -5,14 +5,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchops.server.drs.DrsProject;
 import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.json.Json;
 import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.SmsAccount;
-import io.batchops.server.sms.SourceServer;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.server.sms.MigrationSource;
+import io.batchops.server.sms.MigrationSourceState;
+import io.batchops.server.sms.MigrationTaskState;
 import io.batchops.server.timing.Move;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,13 +53,13 @@ public final class JdbcStore implements Store {
     /** SQLSTATE of a unique-key violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final Table<SourceServer, SourceServerState> SOURCES = new Table<>("sms_sources", "domain_id",
-            SourceServer.class, SourceServerState.class, SourceServer::id, SourceServer::move, SourceServer::withMove, List.of());
-    private static final Table<MigrationTask, TaskState> TASKS = new Table<>("sms_tasks", "domain_id",
-            MigrationTask.class, TaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove,
+    private static final Table<MigrationSource, MigrationSourceState> SOURCES = new Table<>("sms_sources", "domain_id",
+            MigrationSource.class, MigrationSourceState.class, MigrationSource::id, MigrationSource::move, MigrationSource::withMove, List.of());
+    private static final Table<MigrationTask, MigrationTaskState> TASKS = new Table<>("sms_tasks", "domain_id",
+            MigrationTask.class, MigrationTaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove,
             Fields.TASK_COLUMNS);
-    private static final Table<Job, JobStatus> JOBS = new Table<>("drs_jobs", "project_id",
-            Job.class, JobStatus.class, Job::id, Job::move, Job::withMove, Fields.JOB_COLUMNS);
+    private static final Table<Job, DrsJobStatus> JOBS = new Table<>("drs_jobs", "project_id",
+            Job.class, DrsJobStatus.class, Job::id, Job::move, Job::withMove, Fields.JOB_COLUMNS);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -207,13 +207,13 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Fixtures snapshot() {
+    public StoredState snapshot() {
         // One consistent view of all three tables; tenants by id as Java orders strings (a database's
         // collation may not), each tenant's records oldest first.
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> new Fixtures(
-                new Fixtures.Sms(SOURCES.everyOwner(handle, SourceServer::domainId),
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> new StoredState(
+                new StoredState.Sms(SOURCES.everyOwner(handle, MigrationSource::domainId),
                         TASKS.everyOwner(handle, MigrationTask::domainId)),
-                new Fixtures.Drs(JOBS.everyOwner(handle, Job::projectId))));
+                new StoredState.Drs(JOBS.everyOwner(handle, Job::projectId))));
     }
 
     @Override
@@ -225,8 +225,8 @@ public final class JdbcStore implements Store {
     }
 
     private static final class JdbcAccount implements SmsAccount, Unit {
-        private final Rows<MigrationTask, TaskState> tasks;
-        private final Rows<SourceServer, SourceServerState> sources;
+        private final Rows<MigrationTask, MigrationTaskState> tasks;
+        private final Rows<MigrationSource, MigrationSourceState> sources;
 
         JdbcAccount(Handle handle, String domainId, boolean lookupsInOneQuery) {
             this.tasks = new Rows<>(TASKS, handle, domainId, lookupsInOneQuery);
@@ -239,7 +239,7 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public Optional<SourceServer> source(String id) {
+        public Optional<MigrationSource> source(String id) {
             return sources.find(id);
         }
 
@@ -249,7 +249,7 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public Map<String, SourceServer> sourcesNamed(Collection<String> ids) {
+        public Map<String, MigrationSource> sourcesNamed(Collection<String> ids) {
             return sources.find(ids);
         }
 
@@ -269,7 +269,7 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public List<SourceServer> allSources() {
+        public List<MigrationSource> allSources() {
             return sources.all();
         }
 
@@ -279,7 +279,7 @@ public final class JdbcStore implements Store {
         }
 
         @Override
-        public void put(SourceServer source) {
+        public void put(MigrationSource source) {
             sources.put(source);
         }
 
@@ -301,7 +301,7 @@ public final class JdbcStore implements Store {
     }
 
     private static final class JdbcProject implements DrsProject, Unit {
-        private final Rows<Job, JobStatus> jobs;
+        private final Rows<Job, DrsJobStatus> jobs;
 
         JdbcProject(Handle handle, String projectId, boolean lookupsInOneQuery) {
             this.jobs = new Rows<>(JOBS, handle, projectId, lookupsInOneQuery);

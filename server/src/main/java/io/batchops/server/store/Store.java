@@ -19,7 +19,7 @@ public interface Store extends SmsStorage, DrsStorage, AutoCloseable {
      * Every tenant's records, tenants by id, each tenant's oldest first; each tenant is read as one
      * unit of work.
      */
-    Fixtures snapshot();
+    StoredState snapshot();
 
     @Override
     default Clock clock() {

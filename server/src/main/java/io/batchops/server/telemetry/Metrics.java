@@ -1,13 +1,13 @@
 package io.batchops.server.telemetry;
 
 import io.batchops.server.drs.Job;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.sms.MigrationTask;
-import io.batchops.server.sms.SourceServer;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
-import io.batchops.server.store.Fixtures;
+import io.batchops.server.sms.MigrationSource;
+import io.batchops.server.sms.MigrationSourceState;
+import io.batchops.server.sms.MigrationTaskState;
+import io.batchops.server.store.StoredState;
 import io.batchops.server.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -95,11 +95,11 @@ public final class Metrics implements AutoCloseable {
 
     /** The text Prometheus scrapes, with the stored records counted now. */
     public String scrape() {
-        Fixtures state = store.snapshot();
-        tasks.register(byState(TaskState.class, state.sms().tasks(), MigrationTask::state, Enum::name), true);
-        sources.register(byState(SourceServerState.class, state.sms().sources(), SourceServer::state,
-                SourceServerState::wireName), true);
-        jobs.register(byState(JobStatus.class, state.drs().jobs(), Job::status, Enum::name), true);
+        StoredState state = store.snapshot();
+        tasks.register(byState(MigrationTaskState.class, state.sms().tasks(), MigrationTask::state, Enum::name), true);
+        sources.register(byState(MigrationSourceState.class, state.sms().sources(), MigrationSource::state,
+                MigrationSourceState::wireName), true);
+        jobs.register(byState(DrsJobStatus.class, state.drs().jobs(), Job::status, Enum::name), true);
         return registry.scrape();
     }
 

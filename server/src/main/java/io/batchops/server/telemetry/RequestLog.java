@@ -1,6 +1,6 @@
 package io.batchops.server.telemetry;
 
-import io.batchops.server.journal.RecordedRequest;
+import io.batchops.server.journal.JournalEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -27,7 +27,7 @@ final class RequestLog {
     }
 
     /** A request to a service operation, as the journal recorded it. */
-    static void service(RecordedRequest request) {
+    static void service(JournalEntry request) {
         if (!LOG.isInfoEnabled()) {
             return;
         }

@@ -1,6 +1,6 @@
 package io.batchops.server.telemetry;
 
-import io.batchops.server.journal.RecordedRequest;
+import io.batchops.server.journal.JournalEntry;
 import io.batchops.server.request.RequestIds;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,7 +35,7 @@ public final class TelemetryFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        RecordedRequest recorded = RecordedRequest.of(request);
+        JournalEntry recorded = JournalEntry.of(request);
         if (recorded != null) {
             RequestLog.service(recorded);
             metrics.request(recorded.operation(), recorded.status(), (long) (recorded.latencyMs() * 1_000_000),

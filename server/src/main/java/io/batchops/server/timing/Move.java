@@ -11,7 +11,7 @@ public record Move<S>(S to, Instant startedAt, int reads) {
     }
 
     /** This move after one more read at {@code now}: over (empty) once {@code timing} says so, else counted. */
-    public Optional<Move<S>> afterRead(Timing timing, Instant now) {
+    public Optional<Move<S>> afterRead(MoveTiming timing, Instant now) {
         int readsNow = reads + 1;
         return timing.due(startedAt, readsNow, now) ? Optional.empty() : Optional.of(new Move<>(to, startedAt, readsNow));
     }

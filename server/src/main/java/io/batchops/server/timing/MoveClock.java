@@ -4,22 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The clock and the current {@link Timing} of moves that take time (a DRS job releasing its
+ * The clock and the current {@link MoveTiming} of moves that take time (a DRS job releasing its
  * resources, an SMS task aborting); the control API changes the timing.
  */
 public final class MoveClock {
     private final Clock clock;
-    private volatile Timing timing = Timing.IMMEDIATE;
+    private volatile MoveTiming timing = MoveTiming.IMMEDIATE;
 
     public MoveClock(Clock clock) {
         this.clock = clock;
     }
 
-    public Timing timing() {
+    public MoveTiming timing() {
         return timing;
     }
 
-    public void setTiming(Timing newTiming) {
+    public void setTiming(MoveTiming newTiming) {
         this.timing = newTiming;
     }
 

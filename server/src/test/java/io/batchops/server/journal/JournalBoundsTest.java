@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /** The journal keeps the newest requests within its size, counts what it dropped, and loses none under contention. */
 class JournalBoundsTest {
-    private static RecordedRequest request(String id) {
-        return RecordedRequestBuilder.builder().at(Instant.now()).requestId(id).operation("deleteTasks").method("POST")
+    private static JournalEntry request(String id) {
+        return JournalEntryBuilder.builder().at(Instant.now()).requestId(id).operation("deleteTasks").method("POST")
                 .path("/v3/tasks/delete").principal("p").auth("token").tenant("d").ids(List.of()).status(200).latencyMs(1.0)
                 .build();
     }
 
     private static List<String> ids(Journal journal) {
-        return journal.all().stream().map(RecordedRequest::requestId).toList();
+        return journal.all().stream().map(JournalEntry::requestId).toList();
     }
 
     @Test
@@ -72,7 +72,7 @@ class JournalBoundsTest {
         }
         threads.shutdown();
         assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS));
-        List<Long> numbers = journal.all().stream().map(RecordedRequest::seq).toList();
+        List<Long> numbers = journal.all().stream().map(JournalEntry::seq).toList();
         assertEquals(LongStream.rangeClosed(1, 40_000).boxed().toList(), numbers);
     }
 }

@@ -2,9 +2,9 @@ package io.batchops.server.specs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchops.server.drs.JobStatus;
-import io.batchops.server.sms.SourceServerState;
-import io.batchops.server.sms.TaskState;
+import io.batchops.server.drs.DrsJobStatus;
+import io.batchops.server.sms.MigrationSourceState;
+import io.batchops.server.sms.MigrationTaskState;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -20,12 +20,12 @@ class EnumsTest {
     @TestFactory
     Stream<DynamicTest> eachJavaEnumIsItsSpecList() {
         return Stream.of(
-                check("sms.yaml", "TaskState", TaskState.values(), Enum::name),
-                check("sms.yaml", "SourceServerState", SourceServerState.values(), SourceServerState::wireName),
-                check("drs.yaml", "JobStatus", JobStatus.values(), Enum::name),
-                check("admin.yaml", "TaskState", TaskState.values(), Enum::name),
-                check("admin.yaml", "SourceServerState", SourceServerState.values(), SourceServerState::wireName),
-                check("admin.yaml", "JobStatus", JobStatus.values(), Enum::name));
+                check("sms.yaml", "TaskState", MigrationTaskState.values(), Enum::name),
+                check("sms.yaml", "SourceServerState", MigrationSourceState.values(), MigrationSourceState::wireName),
+                check("drs.yaml", "JobStatus", DrsJobStatus.values(), Enum::name),
+                check("admin.yaml", "TaskState", MigrationTaskState.values(), Enum::name),
+                check("admin.yaml", "SourceServerState", MigrationSourceState.values(), MigrationSourceState::wireName),
+                check("admin.yaml", "JobStatus", DrsJobStatus.values(), Enum::name));
     }
 
     private static <E> DynamicTest check(String spec, String schema, E[] values, Function<E, String> wireName) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.drs.Job;
 import io.batchops.server.sms.MigrationTask;
-import io.batchops.server.sms.SourceServer;
+import io.batchops.server.sms.MigrationSource;
 import java.lang.reflect.RecordComponent;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +23,7 @@ class FixturesSchemaTest {
 
     @TestFactory
     Stream<DynamicTest> eachFixtureSchemaIsItsRecord() {
-        return Stream.of(check("SourceFixture", SourceServer.class), check("TaskFixture", MigrationTask.class),
+        return Stream.of(check("SourceFixture", MigrationSource.class), check("TaskFixture", MigrationTask.class),
                 check("JobFixture", Job.class));
     }
 

@@ -2,12 +2,12 @@ package io.batchops.server.store;
 
 import io.batchops.server.drs.Job;
 import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.json.Json;
 import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.TaskFields;
-import io.batchops.server.sms.TaskState;
+import io.batchops.server.sms.MigrationTaskState;
 import io.batchops.server.timing.Move;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class JdbcStoreTest {
     Path dataDir;
 
     private static MigrationTask task(String id, String domain) {
-        return MigrationTask.builder(id, domain, "src-1").name("name-" + id).state(TaskState.READY).build();
+        return MigrationTask.builder(id, domain, "src-1").name("name-" + id).state(MigrationTaskState.READY).build();
     }
 
     private static void put(Store store, MigrationTask task) {
@@ -64,10 +64,10 @@ class JdbcStoreTest {
             put(store, task("t1", DOMAIN));
             put(store, task("t3", DOMAIN));
             put(store, task("t1", OTHER_DOMAIN));
-            put(store, task("t2", DOMAIN).with(TaskState.MIGRATE_SUCCESS));
+            put(store, task("t2", DOMAIN).with(MigrationTaskState.MIGRATE_SUCCESS));
             assertEquals(List.of("t2", "t1", "t3"), taskIds(store, DOMAIN));
             assertEquals(List.of("t1"), taskIds(store, OTHER_DOMAIN));
-            assertEquals(TaskState.MIGRATE_SUCCESS, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
+            assertEquals(MigrationTaskState.MIGRATE_SUCCESS, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
             store.inAccount(DOMAIN, account -> {
                 account.removeTask("t1");
                 return null;
@@ -93,12 +93,12 @@ class JdbcStoreTest {
     @Test
     void stateAndMovesUnderWaySurviveAClose() {
         Instant startedAt = Instant.parse("2026-12-02T10:00:00.123456789Z");
-        Job releasing = new Job("job-1", PROJECT, "job", JobStatus.RELEASE_RESOURCE_STARTED, JobRole.STANDALONE, false)
-                .withMove(new Move<>(JobStatus.RELEASE_RESOURCE_COMPLETE, startedAt, 2));
-        Fixtures before;
+        Job releasing = new Job("job-1", PROJECT, "job", DrsJobStatus.RELEASE_RESOURCE_STARTED, JobRole.STANDALONE, false)
+                .withMove(new Move<>(DrsJobStatus.RELEASE_RESOURCE_COMPLETE, startedAt, 2));
+        StoredState before;
         try (Store store = StoreConfig.embedded(dataDir).open()) {
             put(store, task("t1", DOMAIN));
-            put(store, task("t2", OTHER_DOMAIN).withMove(new Move<>(TaskState.MIGRATE_SUCCESS, startedAt, 0)));
+            put(store, task("t2", OTHER_DOMAIN).withMove(new Move<>(MigrationTaskState.MIGRATE_SUCCESS, startedAt, 0)));
             store.inProject(PROJECT, project -> {
                 project.put(releasing);
                 return null;
@@ -108,7 +108,7 @@ class JdbcStoreTest {
         try (Store store = StoreConfig.embedded(dataDir).open()) {
             assertEquals(before, store.snapshot());
             assertEquals(releasing, store.inProject(PROJECT, project -> project.job("job-1")).orElseThrow());
-            assertEquals(new Move<>(TaskState.MIGRATE_SUCCESS, startedAt, 0),
+            assertEquals(new Move<>(MigrationTaskState.MIGRATE_SUCCESS, startedAt, 0),
                     store.inAccount(OTHER_DOMAIN, account -> account.task("t2")).orElseThrow().move());
         }
     }
@@ -169,15 +169,15 @@ class JdbcStoreTest {
                 assertTrue(account.task("t1").isEmpty());
                 assertTrue(account.tasksNamed(List.of("t1")).isEmpty());
                 account.put(task("t4", DOMAIN));
-                account.put(task("t2", DOMAIN).with(TaskState.MIGRATE_FAIL));
-                assertEquals(TaskState.MIGRATE_FAIL, account.tasksNamed(List.of("t2")).get("t2").state());
+                account.put(task("t2", DOMAIN).with(MigrationTaskState.MIGRATE_FAIL));
+                assertEquals(MigrationTaskState.MIGRATE_FAIL, account.tasksNamed(List.of("t2")).get("t2").state());
                 assertEquals(List.of("t2", "t3", "t4"), account.allTasks().stream().map(MigrationTask::id).toList());
                 account.put(task("t1", DOMAIN));
                 return account.allTasks().stream().map(MigrationTask::id).toList();
             });
             assertEquals(List.of("t2", "t3", "t4", "t1"), seenInside, "a task removed and put again comes last");
             assertEquals(seenInside, taskIds(store, DOMAIN));
-            assertEquals(TaskState.MIGRATE_FAIL, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
+            assertEquals(MigrationTaskState.MIGRATE_FAIL, store.inAccount(DOMAIN, account -> account.task("t2")).orElseThrow().state());
             assertEquals(List.of("t5"), taskIds(store, OTHER_DOMAIN));
         }
     }
@@ -190,7 +190,7 @@ class JdbcStoreTest {
                 .target("1").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "batchops", "");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_tasks (domain_id, id, record) VALUES (?, ?, ?)")) {
-            for (MigrationTask task : List.of(task("t1", DOMAIN), task("t2", DOMAIN).with(TaskState.MIGRATE_FAIL), task("t3", DOMAIN))) {
+            for (MigrationTask task : List.of(task("t1", DOMAIN), task("t2", DOMAIN).with(MigrationTaskState.MIGRATE_FAIL), task("t3", DOMAIN))) {
                 insert.setString(1, task.domainId());
                 insert.setString(2, task.id());
                 insert.setString(3, Json.MAPPER.writeValueAsString(task));

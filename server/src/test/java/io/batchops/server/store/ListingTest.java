@@ -3,7 +3,7 @@ package io.batchops.server.store;
 import io.batchops.server.drs.Job;
 import io.batchops.server.drs.JobFields;
 import io.batchops.server.drs.JobRole;
-import io.batchops.server.drs.JobStatus;
+import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.listing.Listing.AnyOf;
 import io.batchops.server.listing.Listing.Condition;
 import io.batchops.server.listing.Listing.Contains;
@@ -40,8 +40,8 @@ class ListingTest {
 
     private static List<Job> jobs(String project) {
         List<Job> jobs = new ArrayList<>();
-        JobStatus[] statuses = {JobStatus.FULL_TRANSFER_STARTED, JobStatus.CONFIGURATION, JobStatus.DELETED,
-            JobStatus.RELEASE_RESOURCE_COMPLETE, JobStatus.INCRE_TRANSFER_STARTED};
+        DrsJobStatus[] statuses = {DrsJobStatus.FULL_TRANSFER_STARTED, DrsJobStatus.CONFIGURATION, DrsJobStatus.DELETED,
+            DrsJobStatus.RELEASE_RESOURCE_COMPLETE, DrsJobStatus.INCRE_TRANSFER_STARTED};
         for (int i = 0; i < 40; i++) {
             String name = NAMES.get(i % NAMES.size());
             jobs.add(new Job("job-" + i, project, name, statuses[i % statuses.length], null, JobRole.STANDALONE, false,

@@ -8,7 +8,7 @@ import java.util.Set;
  * One fault rule: which requests it matches, which of them it fires for, and what it does then. Its
  * counters and its generator are its own, so that rules do not disturb each other's draws.
  */
-final class FaultRule {
+final class ActiveFault {
     /** An error answer: the status, the error (its code's body shape), and Retry-After in seconds (or none). */
     record Answer(int status, ApiException error, Integer retryAfterSeconds) {
     }
@@ -31,7 +31,7 @@ final class FaultRule {
     private long matched;
     private long fired;
 
-    FaultRule(String id, String operation, String principal, String tenant, Set<String> ids, Integer times, int after,
+    ActiveFault(String id, String operation, String principal, String tenant, Set<String> ids, Integer times, int after,
             Double probability, long seed, Answer answer, int latencyMs, boolean dropConnection, ApiException jobFailure,
             Object definition) {
         this.id = id;

@@ -9,9 +9,9 @@ import java.time.Instant;
  * status it is heading for: by the next request ({@code immediate}), after a delay, or after a number
  * of reads of the job.
  */
-public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") Long delayMs,
+public record MoveTiming(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") Long delayMs,
         @JsonProperty("reads") Integer reads) {
-    public static final Timing IMMEDIATE = new Timing(Mode.IMMEDIATE, null, null);
+    public static final MoveTiming IMMEDIATE = new MoveTiming(Mode.IMMEDIATE, null, null);
     /** The spec's defaults, for a mode given without its figure. */
     static final long DEFAULT_DELAY_MS = 1000;
     static final int DEFAULT_READS = 1;
@@ -23,7 +23,7 @@ public record Timing(@JsonProperty("mode") Mode mode, @JsonProperty("delay_ms") 
     }
 
     /** Each mode keeps its own figure only, defaulted when left out. */
-    public Timing {
+    public MoveTiming {
         if (mode == null) {
             throw new IllegalArgumentException("mode is required: immediate, delay or reads");
         }

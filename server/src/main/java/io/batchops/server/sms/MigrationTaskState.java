@@ -1,7 +1,7 @@
 package io.batchops.server.sms;
 
 /** States of an SMS migration task, as the official SDK lists them. */
-public enum TaskState {
+public enum MigrationTaskState {
     READY,
     RUNNING,
     SYNCING,

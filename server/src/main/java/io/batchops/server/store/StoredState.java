@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.batchops.server.drs.Job;
 import io.batchops.server.json.Json;
 import io.batchops.server.sms.MigrationTask;
-import io.batchops.server.sms.SourceServer;
+import io.batchops.server.sms.MigrationSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * Initial state, as a JSON file ({@code --seed}) or built in code by tests: SMS source servers and
  * tasks, DRS jobs, each naming its owner. The file format is documented in the README.
  */
-public record Fixtures(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs drs) {
-    public Fixtures {
+public record StoredState(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs drs) {
+    public StoredState {
         sms = sms == null ? new Sms(List.of(), List.of()) : sms;
         drs = drs == null ? new Drs(List.of()) : drs;
     }
 
-    public record Sms(@JsonProperty("sources") List<SourceServer> sources, @JsonProperty("tasks") List<MigrationTask> tasks) {
+    public record Sms(@JsonProperty("sources") List<MigrationSource> sources, @JsonProperty("tasks") List<MigrationTask> tasks) {
         public Sms {
             sources = sources == null ? List.of() : List.copyOf(sources);
             tasks = tasks == null ? List.of() : List.copyOf(tasks);
@@ -39,9 +39,9 @@ public record Fixtures(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs dr
         }
     }
 
-    public static Fixtures read(Path file) {
+    public static StoredState read(Path file) {
         try {
-            return Json.MAPPER.readValue(file.toFile(), Fixtures.class);
+            return Json.MAPPER.readValue(file.toFile(), StoredState.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read fixtures from " + file + ": " + e.getMessage(), e);
         }
@@ -52,7 +52,7 @@ public record Fixtures(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs dr
      * work per tenant (a database store's transaction), records in the file's order.
      */
     public void loadInto(Store store) {
-        Map<String, List<SourceServer>> sources = byOwner(sms.sources(), SourceServer::domainId);
+        Map<String, List<MigrationSource>> sources = byOwner(sms.sources(), MigrationSource::domainId);
         Map<String, List<MigrationTask>> tasks = byOwner(sms.tasks(), MigrationTask::domainId);
         Set<String> accounts = new LinkedHashSet<>(sources.keySet());
         accounts.addAll(tasks.keySet());

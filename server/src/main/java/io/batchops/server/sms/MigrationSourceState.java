@@ -10,7 +10,7 @@ import java.util.Locale;
  * service's constraint: while the server is connected and in one of these states its migration tasks
  * cannot be deleted.
  */
-public enum SourceServerState {
+public enum MigrationSourceState {
     UNAVAILABLE(false),
     WAITING(false),
     INITIALIZE(true),
@@ -32,7 +32,7 @@ public enum SourceServerState {
 
     private final boolean blocksTaskDeletion;
 
-    SourceServerState(boolean blocksTaskDeletion) {
+    MigrationSourceState(boolean blocksTaskDeletion) {
         this.blocksTaskDeletion = blocksTaskDeletion;
     }
 
@@ -41,7 +41,7 @@ public enum SourceServerState {
     }
 
     /** The state an agent's copy state stands for: {@code INIT} is initialize, the others their own name. */
-    public static SourceServerState ofCopyState(String copyState) {
+    public static MigrationSourceState ofCopyState(String copyState) {
         return "INIT".equals(copyState) ? INITIALIZE : of(copyState.toLowerCase(Locale.ROOT));
     }
 
@@ -51,7 +51,7 @@ public enum SourceServerState {
     }
 
     @JsonCreator
-    public static SourceServerState of(String wireName) {
+    public static MigrationSourceState of(String wireName) {
         return Arrays.stream(values())
                 .filter(state -> state.wireName().equals(wireName))
                 .findFirst()

@@ -4,7 +4,7 @@ package io.batchops.server.drs;
  * Statuses of a DRS job, as the real service names them, each with the phase that the batch
  * stop/delete rules look at. Only CREATE_FAILED and the two released statuses can be deleted.
  */
-public enum JobStatus {
+public enum DrsJobStatus {
     CREATING(Phase.TRANSITIONAL),
     CREATE_FAILED(Phase.FAILED, true),
     CONFIGURATION(Phase.RUNNING),
@@ -52,11 +52,11 @@ public enum JobStatus {
     private final Phase phase;
     private final boolean deletable;
 
-    JobStatus(Phase phase) {
+    DrsJobStatus(Phase phase) {
         this(phase, false);
     }
 
-    JobStatus(Phase phase, boolean deletable) {
+    DrsJobStatus(Phase phase, boolean deletable) {
         this.phase = phase;
         this.deletable = deletable;
     }

@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * One request to a service operation as it was received and answered (admin.yaml's
- * RecordedRequest). It holds no token, secret key or signature.
+ * JournalEntry). It holds no token, secret key or signature.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"seq", "time"})
 @RecordBuilder
-public record RecordedRequest(
+public record JournalEntry(
         @JsonProperty("seq") long seq,
         @JsonIgnore Instant at,
         @JsonProperty("request_id") String requestId,
@@ -41,11 +41,11 @@ public record RecordedRequest(
     }
 
     /** The request property under which the journal's filter leaves the record of the request it answered. */
-    static final String PROPERTY = RecordedRequest.class.getName();
+    static final String PROPERTY = JournalEntry.class.getName();
 
     /** The record of a request to a service operation, once answered; null for any other request. */
-    public static RecordedRequest of(jakarta.ws.rs.container.ContainerRequestContext request) {
-        return (RecordedRequest) request.getProperty(PROPERTY);
+    public static JournalEntry of(jakarta.ws.rs.container.ContainerRequestContext request) {
+        return (JournalEntry) request.getProperty(PROPERTY);
     }
 
     /** When it was received, in RFC 3339 (UTC). */
@@ -54,7 +54,7 @@ public record RecordedRequest(
         return at.toString();
     }
 
-    RecordedRequest numbered(long number) {
-        return RecordedRequestBuilder.builder(this).seq(number).build();
+    JournalEntry numbered(long number) {
+        return JournalEntryBuilder.builder(this).seq(number).build();
     }
 }
