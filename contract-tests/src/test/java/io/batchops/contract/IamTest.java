@@ -401,6 +401,28 @@ class IamTest {
         assertTrue(State.taskExists(ALICE_DOMAIN, "t1"), what);
     }
 
+    @Test
+    void aFaultRuleReachesTheOperationsTheGatewayDoesNotAuthenticate() {
+        Exchange added = Wire.admin("POST", "/_batchops/faults").body(Map.of("operation", "keystoneCreateUserToken",
+                "times", 1, "response", Map.of("status", 429, "error_code", "APIGW.0308"))).send();
+        assertEquals(201, added.status(), added::toString);
+        try {
+            Exchange throttled = iam("POST", "/v3/auth/tokens").body(passwordBody("alice", ALICE_ACCOUNT, "alice-password", null)).send();
+            assertEquals(429, throttled.status(), throttled::toString);
+            assertEquals("APIGW.0308", throttled.errorCode());
+            JsonNode recorded = null;
+            for (JsonNode request : Wire.admin("GET", "/_batchops/requests?operation=keystoneCreateUserToken").send().json()
+                    .path("requests")) {
+                recorded = request.path("request_id").asText().equals(throttled.header("X-Request-Id")) ? request : recorded;
+            }
+            assertNotNull(recorded, "journaled");
+            assertEquals(added.json().path("id").asText(), recorded.path("fault").asText(), recorded::toString);
+            aliceToken(null);
+        } finally {
+            assertEquals(204, Wire.admin("DELETE", "/_batchops/faults").send().status());
+        }
+    }
+
     private static DrsClient drs(BasicCredentials credentials, SigningAlgorithm algorithm) {
         return DrsClient.newBuilder().withCredential(credentials).withEndpoint(TestServer.uri().toString())
                 .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30).withSigningAlgorithm(algorithm)).build();

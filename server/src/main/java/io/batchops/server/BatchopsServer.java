@@ -24,13 +24,13 @@ import io.batchops.server.iam.IamResource;
 import io.batchops.server.iam.IamService;
 import io.batchops.server.iam.IamTraceIds;
 import io.batchops.server.journal.Journal;
-import io.batchops.server.journal.JournalFeature;
 import io.batchops.server.journal.JournalResource;
 import io.batchops.server.json.Json;
 import io.batchops.server.json.JsonBodyReader;
 import io.batchops.server.meta.MetaResource;
 import io.batchops.server.meta.SpecsResource;
 import io.batchops.server.pages.PageRouter;
+import io.batchops.server.request.Operations;
 import io.batchops.server.request.RequestIds;
 import io.batchops.server.sms.SmsSourceService;
 import io.batchops.server.sms.SmsSourcesResource;
@@ -120,9 +120,9 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(new FaultsResource(faults))
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))
-                .register(new JournalFeature(journal, clock))
+                .register(new Operations())
                 .register(new MetaResource(metrics, development))
-                .register(new TelemetryFilter(metrics))
+                .register(new TelemetryFilter(metrics, journal))
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)

@@ -145,29 +145,23 @@ public final class DrsJobService {
      * every action the batch uses; a missing one refuses the whole batch before anything changes.
      */
     public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands) {
-        return apply(caller, projectId, commands, Map.of());
-    }
-
-    /**
-     * As {@link #apply(Principal, String, List)}, where the jobs of {@code injected} fail with its error
-     * (a fault the control API injected) and are left as they are.
-     */
-    public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands,
-            Map<String, ApiException> injected) {
-        commands.stream().map(command -> command.operation().action()).distinct()
-                .forEach(action -> caller.require(action, resource(projectId)));
+        authorize(caller, projectId, commands);
         return store.inProject(projectId, project -> {
             // The batch's jobs in one read, then kept as each command leaves them.
             Map<String, Job> current = new HashMap<>(project.jobsNamed(commands.stream().map(JobCommand::jobId).toList()));
             Set<String> read = new HashSet<>((int) (commands.size() / 0.75f) + 1);
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
-                ApiException fault = injected.get(command.jobId());
-                outcomes.add(fault != null ? JobOutcome.failed(command.jobId(), fault)
-                        : applyOne(project, current, command, read));
+                outcomes.add(applyOne(project, current, command, read));
             }
             return outcomes;
         });
+    }
+
+    /** Refuses a batch (403) unless the caller may take every action its commands use. */
+    public void authorize(Principal caller, String projectId, List<JobCommand> commands) {
+        commands.stream().map(command -> command.operation().action()).distinct()
+                .forEach(action -> caller.require(action, resource(projectId)));
     }
 
     private JobOutcome applyOne(DrsProject project, Map<String, Job> current, JobCommand command, Set<String> read) {

@@ -19,19 +19,22 @@ import io.batchops.drs.model.PageReq;
 import io.batchops.drs.model.QueryJobResp;
 import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
-import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.AuthenticatedResource;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.auth.CloudApi;
+import io.batchops.server.request.CloudApi;
+import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.Language;
-import io.batchops.server.faults.FaultFilter;
+import io.batchops.server.faults.FaultDecision;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /v3/{project_id}/jobs...}: HTTP in and out; the rules are {@link DrsJobService}'s. */
 @Authenticated
 @CloudApi
-public final class DrsJobsResource implements JobsApi {
+public final class DrsJobsResource extends AuthenticatedResource implements JobsApi {
     private final DrsJobService jobs;
 
     public DrsJobsResource(DrsJobService jobs) {
@@ -46,7 +49,7 @@ public final class DrsJobsResource implements JobsApi {
                         job.getEngineType(), job.getJobDirection().toString(), job.getNetType().toString(),
                         job.getTaskType().toString()))
                 .toList();
-        List<CreateJobResp> results = jobs.create(AuthFilter.caller(), projectId, wanted).stream()
+        List<CreateJobResp> results = jobs.create(caller(), projectId, wanted).stream()
                 .map(job -> new CreateJobResp().id(job.id()).name(job.name()).status(job.status().name())
                         .createTime(String.valueOf(job.createTime())))
                 .toList();
@@ -61,7 +64,7 @@ public final class DrsJobsResource implements JobsApi {
                 request.getStatus() == null ? null : DrsJobStatus.valueOf(request.getStatus().name()),
                 request.getSortKey() == null ? null : request.getSortKey().toString(),
                 request.getSortDir() != null && "desc".equals(request.getSortDir().toString()));
-        DrsJobService.Page page = jobs.list(AuthFilter.caller(), projectId, query, request.getCurPage(),
+        DrsJobService.Page page = jobs.list(caller(), projectId, query, request.getCurPage(),
                 request.getPerPage());
         return Response.ok(new ListJobsResp().totalRecord(page.total())
                 .jobs(page.jobs().stream().map(DrsJobsResource::jobInfo).toList())).build();
@@ -70,7 +73,7 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobStatus(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<QueryJobStatusResp> results = jobs.details(AuthFilter.caller(), projectId, request.getJobs(),
+        List<QueryJobStatusResp> results = jobs.details(caller(), projectId, request.getJobs(),
                         page(request.getPageReq()), perPage(request.getPageReq()))
                 .stream()
                 .map(found -> new QueryJobStatusResp().id(found.jobId())
@@ -85,7 +88,7 @@ public final class DrsJobsResource implements JobsApi {
     @Override
     public Response batchListJobDetails(String projectId, BatchQueryJobReq request, String xAuthToken, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<QueryJobResp> results = jobs.details(AuthFilter.caller(), projectId, request.getJobs(),
+        List<QueryJobResp> results = jobs.details(caller(), projectId, request.getJobs(),
                         page(request.getPageReq()), perPage(request.getPageReq()))
                 .stream()
                 .map(found -> found.job().map(DrsJobsResource::jobDetail)
@@ -116,7 +119,7 @@ public final class DrsJobsResource implements JobsApi {
         List<JobCommand> commands = request.getJobs().stream()
                 .map(entry -> new JobCommand(JobOperation.valueOf(entry.getDeleteType().name()), entry.getJobId()))
                 .toList();
-        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands, FaultFilter.jobFailures()).stream()
+        List<DeleteJobResp> results = apply(projectId, commands).stream()
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchDeleteJobsResp().count(results.size()).results(results)).build();
@@ -136,10 +139,27 @@ public final class DrsJobsResource implements JobsApi {
         return startTime == null || startTime.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(startTime));
     }
 
+    /**
+     * Applies a batch's commands, where the jobs a fault rule fails (see {@link FaultDecision}) fail
+     * with its error and are left as they are: the service applies the others, and never sees a fault.
+     */
+    private List<JobOutcome> apply(String projectId, List<JobCommand> commands) {
+        Map<String, ApiException> failing = FaultDecision.jobFailures(exchange());
+        if (failing.isEmpty()) {
+            return jobs.apply(caller(), projectId, commands);
+        }
+        // The whole batch's actions are checked, as without the fault.
+        jobs.authorize(caller(), projectId, commands);
+        Iterator<JobOutcome> applied = jobs.apply(caller(), projectId,
+                commands.stream().filter(command -> !failing.containsKey(command.jobId())).toList()).iterator();
+        return commands.stream().map(command -> failing.containsKey(command.jobId())
+                ? JobOutcome.failed(command.jobId(), failing.get(command.jobId())) : applied.next()).toList();
+    }
+
     /** Applies a batch's entries and answers 202 with one result per entry. */
     private Response accepted(String projectId, List<JobCommand> commands, String xLanguage) {
         Language language = Language.parse(xLanguage);
-        List<DeleteJobResp> results = jobs.apply(AuthFilter.caller(), projectId, commands, FaultFilter.jobFailures()).stream()
+        List<DeleteJobResp> results = apply(projectId, commands).stream()
                 .map(outcome -> result(outcome, language))
                 .toList();
         return Response.accepted(new BatchJobActionResp().count(results.size()).results(results)).build();

@@ -1,6 +1,6 @@
 package io.batchops.server.errors;
 
-import io.batchops.server.request.RequestIds;
+import io.batchops.server.request.Exchange;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,12 +23,12 @@ public abstract class ErrorResponses<E extends Throwable> implements ExceptionMa
     @Override
     public final Response toResponse(E failure) {
         ContainerRequestContext request = requests.get();
-        Family family = Family.ofPath(request.getUriInfo().getPath());
+        Family family = Family.of(request);
         ApiException error = translate(failure, family, request);
         Language language = Language.lenient(request.getHeaderString(Language.HEADER));
         return Response.status(error.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(error, language, RequestIds.of(request)))
+                .entity(ErrorBody.of(error, language, Exchange.of(request).id()))
                 .build();
     }
 }

@@ -1,6 +1,6 @@
 package io.batchops.server.errors;
 
-import io.batchops.server.request.RequestIds;
+import io.batchops.server.request.Exchange;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -16,7 +16,7 @@ public final class UnexpectedExceptionMapper extends ErrorResponses<Throwable> {
     }
 
     static ApiException internalError(Throwable failure, Family family, ContainerRequestContext request) {
-        String reference = RequestIds.of(request);
+        String reference = Exchange.of(request).id();
         LOG.log(System.Logger.Level.ERROR, "Unexpected failure serving request " + reference, failure);
         return ApiException.of(ErrorCode.internal(family), reference);
     }

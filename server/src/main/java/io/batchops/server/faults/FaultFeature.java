@@ -1,22 +1,22 @@
 package io.batchops.server.faults;
 
-import io.batchops.server.auth.CloudApi;
+import io.batchops.server.request.CloudApi;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 
-/** Puts a {@link FaultFilter} in front of every service operation, knowing its operationId (the method's name). */
+/** Puts the {@link FaultFilter} in front of every service operation. */
 public final class FaultFeature implements DynamicFeature {
-    private final Faults faults;
+    private final FaultFilter filter;
 
     public FaultFeature(Faults faults) {
-        this.faults = faults;
+        this.filter = new FaultFilter(faults);
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceClass().isAnnotationPresent(CloudApi.class)) {
-            context.register(new FaultFilter(faults, resource.getResourceMethod().getName()));
+            context.register(filter);
         }
     }
 }

@@ -5,9 +5,11 @@ import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.Language;
 import io.batchops.server.json.Json;
+import io.batchops.server.request.Exchange;
 import io.batchops.server.request.RequestIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Set;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -18,6 +20,7 @@ import org.glassfish.grizzly.http.server.Response;
  * application: methods no API has, paths with an empty segment (the gateway routes by exact path,
  * and no API's path has one), request lines that are not well-formed URIs, headers or bodies over
  * their limits. Each is answered with the gateway's JSON error body, never Grizzly's defaults.
+ * What it lets through gets the request's {@link Exchange}, the context every later stage reads.
  */
 public final class GatewayGuard extends HttpHandler {
     /** The limit on all request headers together; the spec's 16384-character token fits with room. */
@@ -25,12 +28,6 @@ public final class GatewayGuard extends HttpHandler {
     /** The limit on a request body; the specs' largest valid bodies are a few kilobytes. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
-
-    /**
-     * The request this thread serves: Jersey serves a request on the Grizzly thread that passed it in,
-     * so the application can reach its connection (a fault that drops it) without Grizzly types.
-     */
-    private static final ThreadLocal<Request> SERVING = new ThreadLocal<>();
 
     private final HttpHandler application;
 
@@ -45,21 +42,10 @@ public final class GatewayGuard extends HttpHandler {
             write(response, refusal);
             return;
         }
-        SERVING.set(request);
-        try {
-            application.service(request, response);
-        } finally {
-            SERVING.remove();
-        }
-    }
-
-    /** Closes the connection of the request this thread serves, without an answer. */
-    public static void dropConnection() {
-        Request request = SERVING.get();
-        if (request == null) {
-            throw new IllegalStateException("No request on this thread");
-        }
-        request.getContext().getConnection().closeSilently();
+        // The application reaches the connection (a fault that drops it) without Grizzly types.
+        request.setAttribute(Exchange.attribute(), new Exchange(RequestIds.newId(), System.nanoTime(), Instant.now(),
+                () -> request.getContext().getConnection().closeSilently()));
+        application.service(request, response);
     }
 
     private static ApiException refusal(Request request) {

@@ -6,16 +6,16 @@ import io.batchops.iam.model.SecurityTokenAnswer;
 import io.batchops.iam.model.SecurityTokenRequest;
 import io.batchops.iam.model.TokenAnswer;
 import io.batchops.iam.model.TokenRequest;
-import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.AuthenticatedResource;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.auth.CloudApi;
+import io.batchops.server.request.CloudApi;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** IAM's operations that code calling SMS and DRS reaches by itself; the rules are {@link IamService}'s. */
 @CloudApi
-public final class IamResource implements IamApi {
+public final class IamResource extends AuthenticatedResource implements IamApi {
     public static final String SUBJECT_TOKEN_HEADER = "X-Subject-Token";
 
     private final IamService service;
@@ -30,14 +30,14 @@ public final class IamResource implements IamApi {
     @Override
     public Response keystoneListProjects(String xAuthToken, String domainId, String name, String parentId, Boolean enabled,
             Boolean isDomain, Integer page, Integer perPage) {
-        return Response.ok(service.listProjects(AuthFilter.caller(), domainId, name, parentId, enabled, isDomain, page,
+        return Response.ok(service.listProjects(caller(), domainId, name, parentId, enabled, isDomain, page,
                 perPage, uri.getBaseUri().toString())).build();
     }
 
     @Authenticated
     @Override
     public Response keystoneListAuthDomains(String xAuthToken) {
-        return Response.ok(service.listDomains(AuthFilter.caller(), uri.getBaseUri().toString())).build();
+        return Response.ok(service.listDomains(caller(), uri.getBaseUri().toString())).build();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.batchops.server.iam;
 
-import io.batchops.server.request.RequestIds;
+import io.batchops.server.request.Exchange;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -23,5 +23,5 @@ public final class IamTraceIds implements DynamicFeature {
     }
 
     private static final ContainerResponseFilter TRACE_ID = (ContainerRequestContext request,
-            ContainerResponseContext response) -> response.getHeaders().putSingle(HEADER, RequestIds.of(request));
+            ContainerResponseContext response) -> response.getHeaders().putSingle(HEADER, Exchange.of(request).id());
 }

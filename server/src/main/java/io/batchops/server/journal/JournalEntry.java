@@ -3,7 +3,17 @@ package io.batchops.server.journal;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.Authentication;
+import io.batchops.server.auth.Principal;
+import io.batchops.server.auth.SdkSignature;
+import io.batchops.server.errors.ErrorBody;
+import io.batchops.server.faults.FaultDecision;
+import io.batchops.server.request.Exchange;
 import io.soabase.recordbuilder.core.RecordBuilder;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,12 +50,27 @@ public record JournalEntry(
             @JsonProperty("string_to_sign") String stringToSign) {
     }
 
-    /** The request property under which the journal's filter leaves the record of the request it answered. */
-    static final String PROPERTY = JournalEntry.class.getName();
-
-    /** The record of a request to a service operation, once answered; null for any other request. */
-    public static JournalEntry of(jakarta.ws.rs.container.ContainerRequestContext request) {
-        return (JournalEntry) request.getProperty(PROPERTY);
+    /** A request to a service operation as its {@link Exchange} and its final answer tell it. */
+    public static JournalEntry of(Exchange exchange, ContainerRequestContext request, ContainerResponseContext response) {
+        Authentication authentication = exchange.get(Authentication.KEY);
+        Principal principal = authentication == null ? null : authentication.principal();
+        boolean dropped = exchange.dropped();
+        SdkSignature.Computed signature = authentication == null ? null : authentication.signature();
+        URI uri = request.getUriInfo().getRequestUri();
+        return JournalEntryBuilder.builder()
+                .at(exchange.arrivedAt()).requestId(exchange.id()).operation(exchange.operation())
+                .method(request.getMethod()).path(uri.getRawPath()).query(uri.getRawQuery())
+                .principal(principal == null ? null : principal.name()).auth(AuthFilter.schemeOf(request))
+                .accessKey(authentication == null ? null : authentication.accessKey())
+                .refused(authentication == null ? null : authentication.refusal())
+                .tenant(authentication != null ? authentication.tenant()
+                        : request.getUriInfo().getPathParameters().getFirst("project_id"))
+                .ids(exchange.namedIds(request)).status(dropped ? null : response.getStatus())
+                .errorCode(!dropped && response.getEntity() instanceof ErrorBody error ? error.errorCode() : null)
+                .latencyMs(exchange.latencyNanos() / 1_000_000.0).fault(FaultDecision.firedFor(exchange))
+                .signature(signature == null ? null
+                        : new SignatureCheck(signature.canonicalRequest(), signature.stringToSign()))
+                .build();
     }
 
     /** When it was received, in RFC 3339 (UTC). */

@@ -1,8 +1,8 @@
 package io.batchops.server.sms;
 
-import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.AuthenticatedResource;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.auth.CloudApi;
+import io.batchops.server.request.CloudApi;
 import io.batchops.server.json.Json;
 import io.batchops.sms.api.SourcesApi;
 import io.batchops.sms.model.DeleteIds;
@@ -19,7 +19,7 @@ import java.util.Map;
 /** {@code /v3/sources}: HTTP in and out; the rules are {@link SmsSourceService}'s. */
 @Authenticated
 @CloudApi
-public final class SmsSourcesResource implements SourcesApi {
+public final class SmsSourcesResource extends AuthenticatedResource implements SourcesApi {
     private final SmsSourceService sources;
 
     public SmsSourcesResource(SmsSourceService sources) {
@@ -35,7 +35,7 @@ public final class SmsSourcesResource implements SourcesApi {
                 body.getFirmware() == null ? null : body.getFirmware().value(), body.getCpuQuantity(), body.getMemory(),
                 body.getAgentVersion(), body.getKernelVersion(), body.getOemSystem(),
                 body.getMigrationCycle() == null ? null : body.getMigrationCycle().toString());
-        String id = sources.register(AuthFilter.caller(), registration);
+        String id = sources.register(caller(), registration);
         return Response.ok(new IdResp().id(id)).build();
     }
 
@@ -46,24 +46,24 @@ public final class SmsSourcesResource implements SourcesApi {
         SmsSourceService.Filter filter = new SmsSourceService.Filter(state == null ? null : state.toString(), name, id, ip,
                 connected, migrationCycle == null ? null : migrationCycle.toString(), isConsistencyResultExist,
                 enterpriseProjectId);
-        Page<MigrationSource> page = sources.list(AuthFilter.caller(), filter, limit, offset);
+        Page<MigrationSource> page = sources.list(caller(), filter, limit, offset);
         return Response.ok(new ListServersResp().count(page.count())
                 .sourceServers(page.entries().stream().map(SmsSourcesResource::sourceServer).toList())).build();
     }
 
     @Override
     public Response showServer(String sourceId, String xAuthToken) {
-        return Response.ok(sourceServer(sources.show(AuthFilter.caller(), sourceId))).build();
+        return Response.ok(sourceServer(sources.show(caller(), sourceId))).build();
     }
 
     @Override
     public Response showOverview(String xAuthToken) {
-        return Response.ok(Json.MAPPER.convertValue(sources.overview(AuthFilter.caller()), Overview.class)).build();
+        return Response.ok(Json.MAPPER.convertValue(sources.overview(caller()), Overview.class)).build();
     }
 
     @Override
     public Response updateCopyState(String sourceId, PutCopyStateReq report, String xAuthToken) {
-        sources.reportCopyState(AuthFilter.caller(), sourceId,
+        sources.reportCopyState(caller(), sourceId,
                 report.getCopystate() == null ? null : MigrationSourceState.ofCopyState(report.getCopystate().toString()),
                 report.getMigrationcycle() == null ? null : report.getMigrationcycle().toString());
         return Response.ok(Map.of()).build();
@@ -71,13 +71,13 @@ public final class SmsSourcesResource implements SourcesApi {
 
     @Override
     public Response deleteServer(String sourceId, String xAuthToken) {
-        sources.deleteServers(AuthFilter.caller(), List.of(sourceId));
+        sources.deleteServers(caller(), List.of(sourceId));
         return Response.ok(Map.of()).build();
     }
 
     @Override
     public Response deleteServers(DeleteIds request, String xAuthToken) {
-        sources.deleteServers(AuthFilter.caller(), request.getIds());
+        sources.deleteServers(caller(), request.getIds());
         return Response.ok(Map.of()).build();
     }
 

@@ -1,8 +1,8 @@
 package io.batchops.server.sms;
 
-import io.batchops.server.auth.AuthFilter;
+import io.batchops.server.auth.AuthenticatedResource;
 import io.batchops.server.auth.Authenticated;
-import io.batchops.server.auth.CloudApi;
+import io.batchops.server.request.CloudApi;
 import io.batchops.sms.api.TasksApi;
 import io.batchops.sms.model.DeleteTasksReq;
 import io.batchops.sms.model.IdResp;
@@ -19,7 +19,7 @@ import java.util.Map;
 /** {@code /v3/tasks}: HTTP in and out; the rules are {@link SmsTaskService}'s. */
 @Authenticated
 @CloudApi
-public final class SmsTasksResource implements TasksApi {
+public final class SmsTasksResource extends AuthenticatedResource implements TasksApi {
     private final SmsTaskService tasks;
 
     public SmsTasksResource(SmsTaskService tasks) {
@@ -34,7 +34,7 @@ public final class SmsTasksResource implements TasksApi {
                 request.getStartTargetServer(), request.getMigrationIp(), request.getSyncing(),
                 targetName == null ? null : targetName.toString(), request.getRegionName(), request.getRegionId(),
                 request.getProjectName(), request.getProjectId(), request.getVmTemplateId());
-        return Response.ok(new IdResp().id(tasks.create(AuthFilter.caller(), task))).build();
+        return Response.ok(new IdResp().id(tasks.create(caller(), task))).build();
     }
 
     @Override
@@ -43,31 +43,31 @@ public final class SmsTasksResource implements TasksApi {
         SmsTaskService.Filter filter = new SmsTaskService.Filter(
                 state == null ? null : io.batchops.server.sms.MigrationTaskState.valueOf(state.name()), name, id, sourceServerId,
                 enterpriseProjectId);
-        Page<SmsTaskService.TaskView> page = tasks.list(AuthFilter.caller(), filter, limit, offset);
+        Page<SmsTaskService.TaskView> page = tasks.list(caller(), filter, limit, offset);
         return Response.ok(new ListTasksResp().count(page.count())
                 .tasks(page.entries().stream().map(SmsTasksResource::task).toList())).build();
     }
 
     @Override
     public Response showTask(String taskId, String xAuthToken) {
-        return Response.ok(task(tasks.show(AuthFilter.caller(), taskId))).build();
+        return Response.ok(task(tasks.show(caller(), taskId))).build();
     }
 
     @Override
     public Response deleteTask(String taskId, String xAuthToken) {
-        tasks.deleteTask(AuthFilter.caller(), taskId);
+        tasks.deleteTask(caller(), taskId);
         return Response.ok(Map.of()).build();
     }
 
     @Override
     public Response updateTaskStatus(String taskId, UpdateTaskStatusReq request, String xAuthToken) {
-        tasks.manage(AuthFilter.caller(), taskId, request.getOperation().toString());
+        tasks.manage(caller(), taskId, request.getOperation().toString());
         return Response.ok(Map.of()).build();
     }
 
     @Override
     public Response deleteTasks(DeleteTasksReq request, String xAuthToken) {
-        tasks.deleteTasks(AuthFilter.caller(), request.getIds());
+        tasks.deleteTasks(caller(), request.getIds());
         return Response.ok(Map.of()).build();
     }
 

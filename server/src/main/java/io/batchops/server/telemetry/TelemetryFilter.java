@@ -1,54 +1,47 @@
 package io.batchops.server.telemetry;
 
 import io.batchops.server.journal.JournalEntry;
-import io.batchops.server.request.RequestIds;
-import jakarta.annotation.Priority;
+import io.batchops.server.journal.Journal;
+import io.batchops.server.request.Exchange;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.PreMatching;
 
 /**
- * Logs and counts every request Jersey answers. It runs first in and last out (before matching, so
- * that a path no operation serves is timed too); a service operation's request comes as the journal
- * recorded it.
+ * The last stage of every request Jersey answers: a service operation's request is recorded in the
+ * journal, logged and counted, as its {@link Exchange} tells it; any other (the control API, a page,
+ * a path no operation serves) is logged and counted.
  */
-@PreMatching
-@Priority(50)
-public final class TelemetryFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final String STARTED = TelemetryFilter.class.getName() + ".started";
+public final class TelemetryFilter implements ContainerResponseFilter {
     /** What the control API's paths start with, and the operation label of their requests. */
     private static final String CONTROL = "_batchops";
     private static final String SPECS = "openapi/";
 
     private final Metrics metrics;
+    private final Journal journal;
 
-    public TelemetryFilter(Metrics metrics) {
+    public TelemetryFilter(Metrics metrics, Journal journal) {
         this.metrics = metrics;
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request) {
-        request.setProperty(STARTED, System.nanoTime());
+        this.journal = journal;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        JournalEntry recorded = JournalEntry.of(request);
-        if (recorded != null) {
-            RequestLog.service(recorded);
-            metrics.request(recorded.operation(), recorded.status(), (long) (recorded.latencyMs() * 1_000_000),
-                    recorded.fault());
+        Exchange exchange = Exchange.of(request);
+        exchange.answered();
+        if (exchange.operation() != null) {
+            JournalEntry entry = JournalEntry.of(exchange, request, response);
+            journal.record(entry);
+            RequestLog.service(entry);
+            metrics.request(entry.operation(), entry.status(), exchange.latencyNanos(), entry.fault());
             return;
         }
-        Object started = request.getProperty(STARTED);
-        long nanos = started == null ? 0 : System.nanoTime() - (Long) started;
+        long nanos = exchange.latencyNanos();
         String path = request.getUriInfo().getPath();
         boolean control = path.startsWith(CONTROL);
         // Reads of the control API and of the specs are a page's or a probe's polling: debug only.
         boolean quiet = control && "GET".equals(request.getMethod()) || path.startsWith(SPECS);
-        RequestLog.other(RequestIds.of(request), request.getMethod(), path, response.getStatus(), nanos, quiet);
+        RequestLog.other(exchange.id(), request.getMethod(), path, response.getStatus(), nanos, quiet);
         metrics.request(control ? "control" : "none", response.getStatus(), nanos, null);
     }
 }

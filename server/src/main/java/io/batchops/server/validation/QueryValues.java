@@ -38,7 +38,7 @@ public final class QueryValues implements ContainerRequestFilter {
         for (Typed parameter : notText.computeIfAbsent(method, QueryValues::notText)) {
             for (String value : uri.getQueryParameters().getOrDefault(parameter.name(), List.of())) {
                 if (value.isEmpty() || (parameter.type() == Boolean.class && !value.equals("true") && !value.equals("false"))) {
-                    throw ApiException.invalidInput(Family.ofPath(uri.getPath()), InputProblem.OUT_OF_RANGE, parameter.name(),
+                    throw ApiException.invalidInput(Family.of(request), InputProblem.OUT_OF_RANGE, parameter.name(),
                             "'" + value + "' is not a valid value");
                 }
             }

@@ -1,4 +1,4 @@
-package io.batchops.server.auth;
+package io.batchops.server.request;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
