@@ -62,8 +62,12 @@ public final class FastValidation implements ValidationInterceptor {
         return Optional.of(args -> allOf(all, args));
     }
 
-    /** The constraints on one value, its elements (a list's type argument) and, with @Valid, its bean. */
-    private Optional<Predicate<Object>> forValue(Annotation[] annotations, AnnotatedType type) {
+    /**
+     * The constraints on one value, its elements (a list's type argument) and, with @Valid, its bean;
+     * empty when they are left to the validator. A predicate that cannot judge a value (a type its
+     * constraint does not expect) answers false, so that the validator does.
+     */
+    Optional<Predicate<Object>> forValue(Annotation[] annotations, AnnotatedType type) {
         List<Predicate<Object>> all = new ArrayList<>();
         for (Annotation annotation : annotations) {
             Optional<Predicate<Object>> check = forAnnotation(annotation);
@@ -74,7 +78,12 @@ public final class FastValidation implements ValidationInterceptor {
         }
         if (type instanceof AnnotatedParameterizedType parameterized) {
             AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
-            if (arguments.length == 1 && arguments[0].getAnnotations().length > 0) {
+            boolean constrained = java.util.Arrays.stream(arguments).anyMatch(argument -> argument.getAnnotations().length > 0);
+            if (constrained) {
+                // A collection's elements are checked here; a map's keys or values are the validator's.
+                if (arguments.length != 1 || !Collection.class.isAssignableFrom(rawType(parameterized))) {
+                    return Optional.empty();
+                }
                 Optional<Predicate<Object>> element = forValue(arguments[0].getAnnotations(), arguments[0]);
                 if (element.isEmpty()) {
                     return Optional.empty();
@@ -97,15 +106,15 @@ public final class FastValidation implements ValidationInterceptor {
         }
         if (annotation instanceof Min min) {
             long least = min.value();
-            return Optional.of(value -> value == null || compare((Number) value, least) >= 0);
+            return Optional.of(value -> value == null || value instanceof Number number && compare(number, least) >= 0);
         }
         if (annotation instanceof Max max) {
             long most = max.value();
-            return Optional.of(value -> value == null || compare((Number) value, most) <= 0);
+            return Optional.of(value -> value == null || value instanceof Number number && compare(number, most) <= 0);
         }
         if (annotation instanceof Pattern pattern && pattern.flags().length == 0) {
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp());
-            return Optional.of(value -> value == null || regex.matcher((CharSequence) value).matches());
+            return Optional.of(value -> value == null || value instanceof CharSequence text && regex.matcher(text).matches());
         }
         if (annotation instanceof Valid) {
             return Optional.of(value -> value == null || valid(value));
@@ -115,9 +124,15 @@ public final class FastValidation implements ValidationInterceptor {
                 : Optional.of(value -> true);
     }
 
-    /** A bean (or a list of beans) cascaded into with @Valid. */
-    private boolean valid(Object value) {
-        if (value instanceof Collection<?> items) {
+    /** A bean (or a list, a map's values, an array of beans) cascaded into with @Valid. */
+    boolean valid(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return valid(map.values());
+        }
+        if (value instanceof Object[] array) {
+            return valid(java.util.Arrays.asList(array));
+        }
+        if (value instanceof Iterable<?> items) {
             for (Object item : items) {
                 if (item != null && !valid(item)) {
                     return false;
@@ -125,7 +140,7 @@ public final class FastValidation implements ValidationInterceptor {
             }
             return true;
         }
-        if (value instanceof Map<?, ?> || value.getClass().getName().startsWith("java.")) {
+        if (value.getClass().getName().startsWith("java.") || value.getClass().isArray()) {
             return true;
         }
         Optional<Predicate<Object>> bean = beans.computeIfAbsent(value.getClass(), this::forBean);
@@ -214,7 +229,15 @@ public final class FastValidation implements ValidationInterceptor {
         if (value instanceof Map<?, ?> map) {
             return map.size();
         }
-        throw new IllegalArgumentException("@Size on " + value.getClass());
+        if (value.getClass().isArray()) {
+            return java.lang.reflect.Array.getLength(value);
+        }
+        // Not a type @Size applies to: the validator says so (not this class, with a 500).
+        return -1;
+    }
+
+    private static Class<?> rawType(AnnotatedParameterizedType type) {
+        return (Class<?>) ((java.lang.reflect.ParameterizedType) type.getType()).getRawType();
     }
 
     private static boolean within(long size, int min, int max) {
