@@ -18,8 +18,9 @@ import java.util.Objects;
  * client.deleteTasks(List.of("1", "2", "3"));
  * }</pre>
  *
- * Error answers surface as {@link BatchopsException}. The generated APIs stay reachable through
- * {@link #sms()} and {@link #drs()} for everything else (their headers, raw responses).
+ * The two batch calls' error answers surface as {@link BatchopsException}. The generated task (SMS)
+ * and job (DRS) APIs stay reachable through {@link #sms()} and {@link #drs()} for their other
+ * operations, headers and raw responses; their errors are the generated {@code ApiException}s.
  */
 public final class BatchopsClient {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

@@ -30,7 +30,10 @@ public final class Sdk {
         return sms(TestServer.uri().toString(), key, domainId);
     }
 
-    /** An SMS client as a user builds one: a global service, so a domain id. */
+    /**
+     * An SMS client built with an endpoint and a domain id (a global service), one of the ways users
+     * build one; {@code SdkEnvironmentTest} builds them from a region, with the ids asked of IAM.
+     */
     public static SmsClient sms(String endpoint, TestServer.AccessKey key, String domainId) {
         return SmsClient.newBuilder()
                 .withCredential(new GlobalCredentials().withAk(key.ak()).withSk(key.sk()).withDomainId(domainId))
@@ -44,7 +47,7 @@ public final class Sdk {
         return drs(TestServer.uri().toString(), key, projectId);
     }
 
-    /** A DRS v3 client as a user builds one: a regional service, so a project id. */
+    /** A DRS v3 client built with an endpoint and a project id (a regional service); see {@link #sms}. */
     public static DrsClient drs(String endpoint, TestServer.AccessKey key, String projectId) {
         return DrsClient.newBuilder()
                 .withCredential(new BasicCredentials().withAk(key.ak()).withSk(key.sk()).withProjectId(projectId))

@@ -52,6 +52,21 @@ public final class InMemoryStore implements Store {
         return new StoredState(new StoredState.Sms(sources, tasks), new StoredState.Drs(jobs));
     }
 
+    @Override
+    public StoredCounts counts() {
+        StoredCounts counts = StoredCounts.zero();
+        accounts.values().forEach(account -> account.locked(() -> {
+            account.sources.values().forEach(source -> StoredCounts.add(counts.sources(), source.state(), 1));
+            account.tasks.values().forEach(task -> StoredCounts.add(counts.tasks(), task.state(), 1));
+            return null;
+        }));
+        projects.values().forEach(project -> project.locked(() -> {
+            project.jobs.values().forEach(job -> StoredCounts.add(counts.jobs(), job.status(), 1));
+            return null;
+        }));
+        return counts;
+    }
+
     private static class Tenant {
         private final ReentrantLock lock = new ReentrantLock();
 

@@ -54,7 +54,7 @@ public final class JdbcStore implements Store {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final Table<MigrationSource, MigrationSourceState> SOURCES = new Table<>("sms_sources", "domain_id",
-            MigrationSource.class, MigrationSourceState.class, MigrationSource::id, MigrationSource::move, MigrationSource::withMove, List.of());
+            MigrationSource.class, MigrationSourceState.class, MigrationSource::id, MigrationSource::move, MigrationSource::withMove, Fields.SOURCE_COLUMNS);
     private static final Table<MigrationTask, MigrationTaskState> TASKS = new Table<>("sms_tasks", "domain_id",
             MigrationTask.class, MigrationTaskState.class, MigrationTask::id, MigrationTask::move, MigrationTask::withMove,
             Fields.TASK_COLUMNS);
@@ -118,7 +118,7 @@ public final class JdbcStore implements Store {
             throw new IllegalStateException("cannot open the database of " + what + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new ListingColumns()).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new ListingColumns(), new SourceStateColumn()).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException("cannot bring the database of " + what + " up to date: " + rootMessage(e), e);
@@ -214,6 +214,17 @@ public final class JdbcStore implements Store {
                 new StoredState.Sms(SOURCES.everyOwner(handle, MigrationSource::domainId),
                         TASKS.everyOwner(handle, MigrationTask::domainId)),
                 new StoredState.Drs(JOBS.everyOwner(handle, Job::projectId))));
+    }
+
+    @Override
+    public StoredCounts counts() {
+        StoredCounts counts = StoredCounts.zero();
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            SOURCES.countByState(handle, counts.sources());
+            TASKS.countByState(handle, counts.tasks());
+            JOBS.countByState(handle, counts.jobs());
+        });
+        return counts;
     }
 
     @Override
@@ -477,6 +488,14 @@ public final class JdbcStore implements Store {
         List<R> all(Handle handle, String ownerId) {
             return handle.createQuery("SELECT " + COLUMNS + " FROM " + name + " WHERE " + owner + " = :owner ORDER BY seq")
                     .bind("owner", ownerId).map((row, context) -> read(row)).list();
+        }
+
+        /** Adds this table's records by state (its first field's column holds the state's name). */
+        void countByState(Handle handle, Map<S, Long> counts) {
+            String state = fields.get(0).column();
+            handle.createQuery("SELECT " + state + " AS state, COUNT(*) AS n FROM " + name + " GROUP BY " + state)
+                    .map((row, context) -> Map.entry(row.getString("state"), row.getLong("n")))
+                    .forEach(count -> StoredCounts.add(counts, Enum.valueOf(states, count.getKey()), count.getValue()));
         }
 
         List<R> everyOwner(Handle handle, Function<R, String> ownerOf) {

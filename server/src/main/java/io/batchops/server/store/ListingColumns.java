@@ -70,7 +70,8 @@ final class ListingColumns implements JavaMigration {
         fill(connection, "drs_jobs", "project_id", Job.class, Fields.JOB_COLUMNS);
     }
 
-    private static <R> void fill(Connection connection, String table, String owner, Class<R> type,
+    /** Sets each row's {@code fields} columns from its record's JSON. */
+    static <R> void fill(Connection connection, String table, String owner, Class<R> type,
             List<Listing.Field<R>> fields) throws Exception {
         String update = "UPDATE " + table + " SET " + fields.stream().map(field -> field.column() + " = ?")
                 .collect(Collectors.joining(", ")) + " WHERE " + owner + " = ? AND id = ?";

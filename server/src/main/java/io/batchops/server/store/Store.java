@@ -21,6 +21,9 @@ public interface Store extends SmsStorage, DrsStorage, AutoCloseable {
      */
     StoredState snapshot();
 
+    /** How many records each state holds, across every tenant; counted, not read. */
+    StoredCounts counts();
+
     @Override
     default Clock clock() {
         return Clock.systemUTC();

@@ -1,14 +1,9 @@
 package io.batchops.server.telemetry;
 
-import io.batchops.server.drs.Job;
-import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.journal.Journal;
-import io.batchops.server.sms.MigrationTask;
-import io.batchops.server.sms.MigrationSource;
 import io.batchops.server.sms.MigrationSourceState;
-import io.batchops.server.sms.MigrationTaskState;
-import io.batchops.server.store.StoredState;
 import io.batchops.server.store.Store;
+import io.batchops.server.store.StoredCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -24,7 +19,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,24 +89,15 @@ public final class Metrics implements AutoCloseable {
 
     /** The text Prometheus scrapes, with the stored records counted now. */
     public String scrape() {
-        StoredState state = store.snapshot();
-        tasks.register(byState(MigrationTaskState.class, state.sms().tasks(), MigrationTask::state, Enum::name), true);
-        sources.register(byState(MigrationSourceState.class, state.sms().sources(), MigrationSource::state,
-                MigrationSourceState::wireName), true);
-        jobs.register(byState(DrsJobStatus.class, state.drs().jobs(), Job::status, Enum::name), true);
+        StoredCounts counts = store.counts();
+        tasks.register(rows(counts.tasks(), Enum::name), true);
+        sources.register(rows(counts.sources(), MigrationSourceState::wireName), true);
+        jobs.register(rows(counts.jobs(), Enum::name), true);
         return registry.scrape();
     }
 
     /** A row for every state, zero included, so that a series does not vanish when its last record goes. */
-    private static <R, S extends Enum<S>> List<MultiGauge.Row<?>> byState(Class<S> states, List<R> records,
-            Function<R, S> stateOf, Function<S, String> label) {
-        Map<S, Long> counts = new EnumMap<>(states);
-        for (S state : states.getEnumConstants()) {
-            counts.put(state, 0L);
-        }
-        for (R record : records) {
-            counts.merge(stateOf.apply(record), 1L, Long::sum);
-        }
+    private static <S extends Enum<S>> List<MultiGauge.Row<?>> rows(Map<S, Long> counts, Function<S, String> label) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         counts.forEach((state, count) -> rows.add(MultiGauge.Row.of(Tags.of("state", label.apply(state)), count)));
         return rows;

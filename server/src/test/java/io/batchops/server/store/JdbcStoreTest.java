@@ -5,6 +5,8 @@ import io.batchops.server.drs.JobRole;
 import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.json.Json;
 import io.batchops.server.listing.Listing;
+import io.batchops.server.sms.MigrationSource;
+import io.batchops.server.sms.MigrationSourceState;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.TaskFields;
 import io.batchops.server.sms.MigrationTaskState;
@@ -182,6 +184,37 @@ class JdbcStoreTest {
         }
     }
 
+    /** Metrics count records by state without reading them: the same counts as the records themselves give. */
+    @ParameterizedTest(name = "embedded: {0}")
+    @ValueSource(booleans = {false, true})
+    void recordsAreCountedByStateAsTheRecordsThemselvesSay(boolean embedded) {
+        try (Store store = embedded ? StoreConfig.embedded(dataDir).open() : StoreConfig.IN_MEMORY.open()) {
+            put(store, task("t1", DOMAIN));
+            put(store, task("t2", DOMAIN).with(MigrationTaskState.MIGRATE_FAIL));
+            put(store, task("t3", OTHER_DOMAIN).with(MigrationTaskState.MIGRATE_FAIL));
+            store.inAccount(DOMAIN, account -> {
+                account.put(MigrationSource.builder("s1", DOMAIN).state(MigrationSourceState.UNAVAILABLE).build());
+                account.put(MigrationSource.builder("s2", DOMAIN).state(MigrationSourceState.UNAVAILABLE).build());
+                account.put(MigrationSource.builder("s2", DOMAIN).state(MigrationSourceState.STOPPED).build());
+                return null;
+            });
+            store.inProject(PROJECT, project -> {
+                project.put(new Job("job-1", PROJECT, "job", DrsJobStatus.RELEASE_RESOURCE_STARTED, JobRole.STANDALONE, false));
+                return null;
+            });
+            StoredCounts counts = store.counts();
+            assertEquals(1L, counts.tasks().get(MigrationTaskState.READY));
+            assertEquals(2L, counts.tasks().get(MigrationTaskState.MIGRATE_FAIL));
+            assertEquals(0L, counts.tasks().get(MigrationTaskState.MIGRATE_SUCCESS), "every state is listed");
+            assertEquals(1L, counts.sources().get(MigrationSourceState.UNAVAILABLE));
+            assertEquals(1L, counts.sources().get(MigrationSourceState.STOPPED), "a replaced record counts in its new state");
+            assertEquals(1L, counts.jobs().get(DrsJobStatus.RELEASE_RESOURCE_STARTED));
+            StoredState snapshot = store.snapshot();
+            assertEquals(snapshot.sms().tasks().size(), counts.tasks().values().stream().mapToLong(Long::longValue).sum());
+            assertEquals(snapshot.drs().jobs().size(), counts.jobs().values().stream().mapToLong(Long::longValue).sum());
+        }
+    }
+
     /** A data dir written before the listing columns existed: opening it fills them from the records. */
     @Test
     void aDatabaseOfTheFirstSchemaGainsTheListingColumns() throws Exception {
@@ -197,7 +230,17 @@ class JdbcStoreTest {
                 insert.executeUpdate();
             }
         }
+        try (Connection connection = DriverManager.getConnection(url, "batchops", "");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO sms_sources (domain_id, id, record) VALUES (?, ?, ?)")) {
+            MigrationSource source = MigrationSource.builder("s1", DOMAIN).state(MigrationSourceState.STOPPED).build();
+            insert.setString(1, DOMAIN);
+            insert.setString(2, "s1");
+            insert.setString(3, Json.MAPPER.writeValueAsString(source));
+            insert.executeUpdate();
+        }
         try (Store store = StoreConfig.embedded(dataDir).open()) {
+            assertEquals(1L, store.counts().sources().get(MigrationSourceState.STOPPED), "the source state column is filled");
+            assertEquals(2L, store.counts().tasks().get(MigrationTaskState.READY));
             Listing.Result<MigrationTask> failed = store.inAccount(DOMAIN, account -> account.taskPage(new Listing<>(
                     List.of(new Listing.Equal<>(TaskFields.STATE, "MIGRATE_FAIL"), new Listing.Contains<>(TaskFields.NAME, "name-")),
                     null, false, 0, null)));
