@@ -10,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 2: the columns listings filter and sort on ({@link Fields}), filled from each stored
@@ -20,7 +18,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * collation on the columns sorted by (its default follows the server's locale; batchops sorts as
  * Java does) and because the values come from the records.
  */
-final class ListingColumns implements JavaMigration {
+final class ListingColumns extends StoreMigration {
     private record Column(String table, String name, String type) {
     }
 
@@ -35,24 +33,8 @@ final class ListingColumns implements JavaMigration {
             new Column("drs_jobs", "net_type", "VARCHAR"),
             new Column("drs_jobs", "create_time", "BIGINT"));
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "listing columns";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ListingColumns() {
+        super("2", "listing columns");
     }
 
     @Override
