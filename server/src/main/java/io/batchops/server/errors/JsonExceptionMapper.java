@@ -1,6 +1,8 @@
 package io.batchops.server.errors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -20,7 +22,10 @@ import java.util.regex.Pattern;
 
 /** A request body that is not JSON, or not JSON of the contract's shape. */
 public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingException> {
-    /** Jackson names a missing required property only in its message. */
+    /**
+     * Jackson names a missing required property, and tells a duplicate field from other syntax errors,
+     * only in its messages (JsonExceptionMapperTest pins both against the Jackson in use).
+     */
     private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
     private static final Pattern REFUSED_VALUE = Pattern.compile("Unexpected value '(.*)'");
 
@@ -52,14 +57,17 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
         if (!(failure instanceof JsonMappingException mapping)) {
             return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON");
         }
-        // A body cut short inside a list reaches the list's element reader, not the parser; a second
-        // value after the first is found by the mapper.
-        String message = String.valueOf(mapping.getOriginalMessage());
-        if (message.contains("end-of-input")) {
-            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: it ends early");
-        }
-        if (message.startsWith("Trailing token")) {
-            return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: more than one value");
+        // Told by where the parser stopped: a second value after the first is found at the top level
+        // (the context of its first token, or the one it opens). A body cut short is the parser's
+        // failure, above, wherever the mapper was.
+        if (mapping.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+            JsonStreamContext context = parser.getParsingContext();
+            if (parser.currentToken().isStructStart() && context.getParent() != null) {
+                context = context.getParent();
+            }
+            if (context.inRoot() && context.getCurrentIndex() > 0) {
+                return ApiException.invalidInput(family, InputProblem.MALFORMED, "body", "not valid JSON: more than one value");
+            }
         }
         String path = path(mapping);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
