@@ -19,12 +19,15 @@ import io.batchops.drs.model.PageReq;
 import io.batchops.drs.model.QueryJobResp;
 import io.batchops.drs.model.QueryJobStatusResp;
 import io.batchops.drs.model.QueryJobsReq;
+import io.batchops.server.auth.Authentication;
 import io.batchops.server.auth.AuthenticatedResource;
+import io.batchops.server.auth.Principal;
 import io.batchops.server.auth.Authenticated;
 import io.batchops.server.request.CloudApi;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.Language;
 import io.batchops.server.faults.FaultDecision;
+import io.batchops.server.request.Exchange;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Iterator;
@@ -144,13 +147,15 @@ public final class DrsJobsResource extends AuthenticatedResource implements Jobs
      * with its error and are left as they are: the service applies the others, and never sees a fault.
      */
     private List<JobOutcome> apply(String projectId, List<JobCommand> commands) {
-        Map<String, ApiException> failing = FaultDecision.jobFailures(exchange());
+        Exchange exchange = exchange();
+        Principal caller = Authentication.caller(exchange);
+        Map<String, ApiException> failing = FaultDecision.jobFailures(exchange);
         if (failing.isEmpty()) {
-            return jobs.apply(caller(), projectId, commands);
+            return jobs.apply(caller, projectId, commands);
         }
         // The whole batch's actions are checked, as without the fault.
-        jobs.authorize(caller(), projectId, commands);
-        Iterator<JobOutcome> applied = jobs.apply(caller(), projectId,
+        jobs.authorize(caller, projectId, commands);
+        Iterator<JobOutcome> applied = jobs.apply(caller, projectId,
                 commands.stream().filter(command -> !failing.containsKey(command.jobId())).toList()).iterator();
         return commands.stream().map(command -> failing.containsKey(command.jobId())
                 ? JobOutcome.failed(command.jobId(), failing.get(command.jobId())) : applied.next()).toList();

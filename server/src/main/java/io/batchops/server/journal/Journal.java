@@ -2,33 +2,31 @@ package io.batchops.server.journal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The newest {@code capacity} requests to the service operations, in the order they were received.
- * Written on every request, so recording takes no lock: each request takes the next number and its
- * slot in a ring; a reader skips a slot whose request was overwritten (or not yet written) under it.
+ * The newest {@code capacity} requests to the service operations, in the order they were received:
+ * a bounded deque, under the journal's lock.
  */
 public final class Journal {
     /** The journal's size when no flag sets it. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
-    private final AtomicReferenceArray<JournalEntry> ring;
+    private final ArrayDeque<JournalEntry> held;
     /** The number the next request takes; numbers start at 1. */
-    private final AtomicLong next = new AtomicLong(1);
+    private long next = 1;
     /** Requests numbered below this were forgotten by {@link #clear}. */
-    private volatile long clearedBefore = 1;
+    private long clearedBefore = 1;
 
     public Journal(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("the journal's size must be 0 (off) or more");
         }
         this.capacity = capacity;
-        this.ring = new AtomicReferenceArray<>(Math.max(capacity, 1));
+        this.held = new ArrayDeque<>(Math.max(capacity, 1));
     }
 
     /** Which recorded requests to list: all of those given, oldest first. */
@@ -50,31 +48,24 @@ public final class Journal {
             @JsonProperty("capacity") int capacity) {
     }
 
-    public void record(JournalEntry request) {
+    public synchronized void record(JournalEntry request) {
         if (capacity == 0) {
             return;
         }
-        long number = next.getAndIncrement();
-        ring.set((int) (number % capacity), request.numbered(number));
+        if (held.size() == capacity) {
+            held.removeFirst();
+        }
+        held.addLast(request.numbered(next++));
     }
 
-    public Listing list(Query query) {
-        long end = next.get();
-        long cleared = clearedBefore;
-        long start = Math.max(cleared, end - capacity);
+    public synchronized Listing list(Query query) {
         List<JournalEntry> found = new ArrayList<>();
-        long held = 0;
-        for (long number = start; number < end; number++) {
-            JournalEntry request = capacity == 0 ? null : ring.get((int) (number % capacity));
-            if (request == null || request.seq() != number) {
-                continue;
-            }
-            held++;
+        for (JournalEntry request : held) {
             if (query.matches(request) && (query.limit() == null || found.size() < query.limit())) {
                 found.add(request);
             }
         }
-        return new Listing(List.copyOf(found), held, Math.max(0, end - cleared - capacity), capacity);
+        return new Listing(List.copyOf(found), held.size(), dropped(), capacity);
     }
 
     public List<JournalEntry> all() {
@@ -82,17 +73,18 @@ public final class Journal {
     }
 
     /** How many requests the journal holds now. */
-    public long held() {
-        return Math.min(capacity, next.get() - clearedBefore);
+    public synchronized long held() {
+        return held.size();
     }
 
     /** How many requests it dropped to stay within its capacity, since the last {@link #clear}. */
-    public long dropped() {
-        return Math.max(0, next.get() - clearedBefore - capacity);
+    public synchronized long dropped() {
+        return Math.max(0, next - clearedBefore - capacity);
     }
 
     /** Forgets every request recorded so far. */
-    public void clear() {
-        clearedBefore = next.get();
+    public synchronized void clear() {
+        held.clear();
+        clearedBefore = next;
     }
 }
