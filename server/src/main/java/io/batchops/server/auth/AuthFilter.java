@@ -27,7 +27,7 @@ public final class AuthFilter implements ContainerRequestFilter {
     public static final String DOMAIN_HEADER = "X-Domain-Id";
     public static final String PROJECT_HEADER = "X-Project-Id";
     public static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
-    private static final String PROJECT_PARAMETER = "project_id";
+    static final String PROJECT_PARAMETER = "project_id";
 
     private final Identities identities;
     private final Clock clock;

@@ -39,8 +39,7 @@ final class FaultFilter implements ContainerRequestFilter {
         }
         Authentication authentication = exchange.get(Authentication.KEY);
         String caller = authentication == null ? null : authentication.principal().name();
-        String tenant = authentication != null ? authentication.tenant()
-                : request.getUriInfo().getPathParameters().getFirst("project_id");
+        String tenant = Authentication.tenantOf(exchange, request);
         Set<String> named = rules.stream().anyMatch(rule -> rule.ids() != null)
                 ? Set.copyOf(exchange.namedIds(request)) : Set.of();
         for (ActiveFault rule : rules) {

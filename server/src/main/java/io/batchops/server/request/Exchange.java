@@ -71,7 +71,10 @@ public final class Exchange {
 
     /** The context of a request Jersey serves. */
     public static Exchange of(ContainerRequestContext request) {
-        Object exchange = request.getProperty(ATTRIBUTE);
+        return checked(request.getProperty(ATTRIBUTE));
+    }
+
+    private static Exchange checked(Object exchange) {
         if (exchange == null) {
             throw new IllegalStateException("a request reached Jersey without passing the gateway's edge");
         }
@@ -80,7 +83,7 @@ public final class Exchange {
 
     /** The context of a request whose body Jersey reads. */
     public static Exchange of(InterceptorContext context) {
-        return (Exchange) context.getProperty(ATTRIBUTE);
+        return checked(context.getProperty(ATTRIBUTE));
     }
 
     /** The name of the attribute under which the edge hands the context to Jersey. */
