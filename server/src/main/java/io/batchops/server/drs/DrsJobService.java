@@ -146,9 +146,10 @@ public final class DrsJobService {
      */
     public List<JobOutcome> apply(Principal caller, String projectId, List<JobCommand> commands) {
         authorize(caller, projectId, commands);
-        return store.inProject(projectId, project -> {
+        List<String> jobIds = commands.stream().map(JobCommand::jobId).toList();
+        return store.onJobs(projectId, jobIds, project -> {
             // The batch's jobs in one read, then kept as each command leaves them.
-            Map<String, Job> current = new HashMap<>(project.jobsNamed(commands.stream().map(JobCommand::jobId).toList()));
+            Map<String, Job> current = new HashMap<>(project.jobsNamed(jobIds));
             Set<String> read = new HashSet<>((int) (commands.size() / 0.75f) + 1);
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {

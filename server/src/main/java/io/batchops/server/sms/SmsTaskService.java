@@ -31,7 +31,7 @@ public final class SmsTaskService {
     public void deleteTasks(Principal caller, List<String> ids) {
         caller.require(Action.SMS_TASK_DELETE, resource(caller));
         Set<String> unique = new LinkedHashSet<>(ids);
-        store.inAccount(caller.domainId(), account -> {
+        store.onTasks(caller.domainId(), unique, account -> {
             Map<String, MigrationTask> found = account.tasksNamed(unique);
             Map<String, MigrationSource> sources = observer.sourcesOf(account, found.values());
             List<String> missing = new ArrayList<>();

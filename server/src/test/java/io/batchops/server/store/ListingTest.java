@@ -17,12 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A listing gives the same page in SQL as the in-memory store gives by testing each record: the
@@ -87,17 +85,7 @@ class ListingTest {
     private Store open(String kind) {
         return switch (kind) {
             case "embedded" -> StoreConfig.embedded(dataDir).open();
-            case "postgresql" -> {
-                String url = System.getenv("BATCHOPS_TEST_DATABASE_URL");
-                if (url == null || url.isBlank()) {
-                    if ("true".equals(System.getenv("BATCHOPS_DATABASE_REQUIRED"))) {
-                        fail("BATCHOPS_DATABASE_REQUIRED is set, but BATCHOPS_TEST_DATABASE_URL is not");
-                    }
-                    Assumptions.abort("no PostgreSQL: set BATCHOPS_TEST_DATABASE_URL, or run under .ci/postgres");
-                }
-                yield StoreConfig.postgres(url, System.getenv("BATCHOPS_TEST_DATABASE_USER"),
-                        System.getenv("BATCHOPS_TEST_DATABASE_PASSWORD")).open();
-            }
+            case "postgresql" -> TestDatabases.postgres();
             default -> throw new IllegalArgumentException(kind);
         };
     }
