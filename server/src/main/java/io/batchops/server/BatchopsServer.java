@@ -18,6 +18,7 @@ import io.batchops.server.faults.Faults;
 import io.batchops.server.faults.FaultsResource;
 import io.batchops.server.gateway.BodyLimit;
 import io.batchops.server.gateway.GatewayGuard;
+import io.batchops.server.gateway.HostGuard;
 import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.SlowClients;
 import io.batchops.server.iam.IamResource;
@@ -175,7 +176,7 @@ public final class BatchopsServer implements AutoCloseable {
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
         ServerConfiguration server = http.getServerConfiguration();
-        server.addHttpHandler(new PageRouter(new GatewayGuard(application)), "/");
+        server.addHttpHandler(new HostGuard(config.host(), config.allowedHosts(), new PageRouter(new GatewayGuard(application))), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.

@@ -8,6 +8,7 @@ import io.batchops.server.telemetry.LogFormat;
 import io.batchops.server.telemetry.LogSetup;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -42,6 +43,12 @@ public final class Main implements Callable<Integer> {
             description = "Credential of the control API under /_batchops/ (env BATCHOPS_ADMIN_TOKEN). "
                     + "Without it, '" + ServerConfig.DEVELOPMENT_ADMIN_TOKEN + "'.")
     private String adminToken;
+
+    @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:BATCHOPS_ALLOWED_HOSTS}",
+            description = "Host names to answer to besides IP addresses, localhost and --host: names, .example.com for a "
+                    + "domain and its subdomains, * for any; comma-separated (env BATCHOPS_ALLOWED_HOSTS). A request naming "
+                    + "another host (a page's own name pointed at this machine) is refused.")
+    private List<String> allowedHosts;
 
     @Option(names = "--journal-size", defaultValue = "${env:BATCHOPS_JOURNAL_SIZE:-" + Journal.DEFAULT_CAPACITY + "}",
             description = "How many requests the journal at /_batchops/requests keeps, newest first; 0 keeps none "
@@ -134,7 +141,7 @@ public final class Main implements Callable<Integer> {
         }
         StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword);
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
-                Duration.ofSeconds(headerTimeoutSeconds), store));
+                Duration.ofSeconds(headerTimeoutSeconds), store, allowedHosts));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

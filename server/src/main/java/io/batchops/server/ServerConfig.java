@@ -4,16 +4,18 @@ import io.batchops.server.journal.Journal;
 import io.batchops.server.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How to run the server. {@code credentials}, {@code seed} and {@code adminToken} may be null: then
  * the development principal is used, the server starts empty, and the control API takes
  * {@value #DEVELOPMENT_ADMIN_TOKEN}. {@code journalSize} is how many requests the journal keeps;
  * {@code headerTimeout} how long a client may take to send a request's headers, then its body;
- * {@code store} where the state lives (null: in memory).
+ * {@code store} where the state lives (null: in memory); {@code allowedHosts} the host names served
+ * besides addresses, {@code localhost} and {@code host} (see {@link io.batchops.server.gateway.HostGuard}).
  */
 public record ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize,
-        Duration headerTimeout, StoreConfig store) {
+        Duration headerTimeout, StoreConfig store, List<String> allowedHosts) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** How long a client may take to send a request's headers, then its body; zero waits for ever. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
@@ -30,12 +32,13 @@ public record ServerConfig(String host, int port, Path credentials, Path seed, S
 
     public ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize,
             Duration headerTimeout) {
-        this(host, port, credentials, seed, adminToken, journalSize, headerTimeout, StoreConfig.IN_MEMORY);
+        this(host, port, credentials, seed, adminToken, journalSize, headerTimeout, StoreConfig.IN_MEMORY, List.of());
     }
 
     public ServerConfig {
         adminToken = adminToken == null || adminToken.isEmpty() ? DEVELOPMENT_ADMIN_TOKEN : adminToken;
         store = store == null ? StoreConfig.IN_MEMORY : store;
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
         }

@@ -95,6 +95,10 @@ public class BatchopsContainer extends GenericContainer<BatchopsContainer> imple
     protected void configure() {
         super.configure();
         String host = DockerClientFactory.instance().dockerHostIpAddress();
+        // The tests reach it by the Docker host's name (a remote daemon's, say): the server must answer to it.
+        if (!getEnvMap().containsKey("BATCHOPS_ALLOWED_HOSTS")) {
+            withEnv("BATCHOPS_ALLOWED_HOSTS", host);
+        }
         if (Set.of("localhost", "127.0.0.1").contains(host)) {
             withCreateContainerCmdModifier(command -> command.getHostConfig().withPortBindings(
                     new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT))));

@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** With {@code arguments} besides the usual ones (such as {@code --host-resolver-rules}). */
+    public static Browser start(String... arguments) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && Boolean.parseBoolean(System.getenv("BATCHOPS_BROWSER_REQUIRED"))) {
             throw new AssertionError("BATCHOPS_BROWSER_REQUIRED, but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -46,6 +51,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1400,1000");
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));

@@ -59,7 +59,9 @@ public final class PageRouter extends HttpHandler {
         public void service(Request request, Response response) throws Exception {
             String uri = request.getRequestURI();
             if (uri.equals(path)) {
-                response.sendRedirect(path + "/");
+                // A path, not Grizzly's absolute URL: the Location never repeats a Host header.
+                response.setStatus(302);
+                response.setHeader("Location", path + "/");
                 return;
             }
             // A folder is its index.html, named so that Grizzly types it from the name.
