@@ -19,6 +19,7 @@ import io.batchops.server.faults.FaultsResource;
 import io.batchops.server.gateway.BodyLimit;
 import io.batchops.server.gateway.GatewayGuard;
 import io.batchops.server.gateway.HostGuard;
+import io.batchops.server.gateway.SafeHeaders;
 import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.SlowClients;
 import io.batchops.server.iam.IamResource;
@@ -176,7 +177,8 @@ public final class BatchopsServer implements AutoCloseable {
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
         ServerConfiguration server = http.getServerConfiguration();
-        server.addHttpHandler(new HostGuard(config.host(), config.allowedHosts(), new PageRouter(new GatewayGuard(application))), "/");
+        server.addHttpHandler(new SafeHeaders(new HostGuard(config.host(), config.allowedHosts(),
+                new PageRouter(new GatewayGuard(application))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.

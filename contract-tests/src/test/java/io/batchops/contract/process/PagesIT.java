@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -146,5 +148,48 @@ class PagesIT {
         remove.click();
         eventually("the rule removed in the console is gone", () -> JSON.readTree(
                 call("GET", "/_batchops/faults", "admin-dev-token", null).body()).path("faults").isEmpty());
+    }
+
+    @Test
+    void theConsoleDrawsADrsJobFailureRuleAndAsksBeforeItResets() throws Exception {
+        assertEquals(201, call("POST", "/_batchops/faults", "admin-dev-token",
+                "{\"operation\":\"batchDeleteJobs\",\"ids\":[\"j-7\"],\"failed_jobs\":{\"error_code\":\"DRS.M01504\"}}").statusCode());
+        try {
+            browser.driver.get(jar.uri() + "/_batchops/console/");
+            browser.waiting().until(ExpectedConditions.textToBe(By.id("status"), "connected"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("faults"), "fails jobs j-7 with DRS.M01504"));
+
+            String before = call("GET", "/_batchops/state", "admin-dev-token", null).body();
+            browser.driver.findElement(By.id("reset")).click();
+            browser.waiting().until(ExpectedConditions.alertIsPresent()).dismiss();
+            Thread.sleep(500);
+            assertEquals(before, call("GET", "/_batchops/state", "admin-dev-token", null).body(), "a reset called off changed nothing");
+
+            browser.driver.findElement(By.id("reset")).click();
+            browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+            eventually("the reset asked for and confirmed is done", () -> JSON.readTree(
+                    call("GET", "/_batchops/state", "admin-dev-token", null).body()).path("sms").path("tasks").equals(JSON.createArrayNode()));
+            assertTrue(JSON.readTree(before).path("sms").path("tasks").size() > 0, "the seed had tasks to remove");
+        } finally {
+            assertEquals(204, call("PUT", "/_batchops/state", "admin-dev-token", Files.readString(SEED)).statusCode());
+            assertEquals(204, call("DELETE", "/_batchops/faults", "admin-dev-token", null).statusCode());
+        }
+    }
+
+    @Test
+    void thePagesCannotBeFramedEvenByTheirOwnOrigin() throws Exception {
+        browser.driver.get(jar.uri() + "/_batchops/docs/");
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+        page.executeScript("const frame = document.createElement('iframe'); frame.id = 'framed';"
+                + "frame.src = '/_batchops/console/'; document.body.appendChild(frame);");
+        Thread.sleep(2_000);
+        Object framed = page.executeScript("const d = document.getElementById('framed').contentDocument;"
+                + "return d && d.getElementById('reset') ? 'console' : 'blocked';");
+        assertEquals("blocked", framed, "the console loaded inside a frame");
+        HttpResponse<String> console = call("GET", "/_batchops/console/", "admin-dev-token", null);
+        assertEquals("DENY", console.headers().firstValue("X-Frame-Options").orElse(null));
+        assertTrue(console.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                console.headers().toString());
+        assertEquals("nosniff", console.headers().firstValue("X-Content-Type-Options").orElse(null));
     }
 }

@@ -27,8 +27,8 @@ async function api(method, path, body) {
 
 async function act(work, done) {
   try {
-    await work();
-    if (done) say(done, false);
+    // A work that returns false was called off (a question answered no): nothing to report.
+    if ((await work()) !== false && done) say(done, false);
   } catch (failure) {
     say(failure.message, true);
   }
@@ -200,7 +200,7 @@ async function refreshFaults() {
     if (rule.response) answer.push(`${rule.response.status} ${rule.response.error_code}`);
     if (rule.latency_ms) answer.push(`after ${rule.latency_ms} ms`);
     if (rule.drop_connection) answer.push("drops the connection");
-    if (rule.failed_jobs) answer.push(`fails jobs ${rule.failed_jobs.map((j) => j.job_id || j.error_code).join(", ")}`);
+    if (rule.failed_jobs) answer.push(`fails ${rule.ids ? `jobs ${rule.ids.join(", ")}` : "the jobs named"} with ${rule.failed_jobs.error_code}`);
     if (rule.times) answer.push(`${rule.times} times`);
     cell(row, answer.join(", "));
     cell(row, String(fault.fired));
@@ -275,10 +275,12 @@ function wire() {
   $("tenant").addEventListener("change", () => { view.tenant = $("tenant").value; renderRecords(); });
   $("refresh").addEventListener("click", () => act(async () => { view.stateText = ""; view.faultsText = ""; await refreshAll(); }));
   $("reset").addEventListener("click", () => act(async () => {
+    if (!window.confirm("Remove every source server, task and job of every tenant?")) return false;
     await api("POST", "reset");
     await refreshState();
   }, "every source server, task and job removed"));
   $("clear-journal").addEventListener("click", () => act(async () => {
+    if (!window.confirm("Clear the request journal?")) return false;
     await api("DELETE", "requests");
     view.requests = [];
     renderRequests();
