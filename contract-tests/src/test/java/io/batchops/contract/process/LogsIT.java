@@ -140,4 +140,26 @@ class LogsIT {
             assertNoSecrets(jar.output());
         }
     }
+
+    @Test
+    void aValueWithLineBreaksCannotForgeALine() throws Exception {
+        String forged = "2026-01-01T00:00:00.000Z INFO  request: POST /_batchops/reset FORGED status=204";
+        try (RealJar jar = start()) {
+            HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(jar.uri() + "/v3/tasks/delete"))
+                    .header("X-Auth-Token", ALICE_TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"ids\":[\"t1\\r\\n" + forged + "\\u2028x\\u0000\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, deleted.statusCode(), deleted.body());
+            HttpResponse<String> encodedPath = HTTP.send(HttpRequest.newBuilder(URI.create(jar.uri() + "/v3/tasks/t1%0D%0A" + "FORGED"))
+                    .header("X-Auth-Token", ALICE_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, encodedPath.statusCode(), encodedPath.body());
+            List<String> lines = requestLines(jar, 2, " request: ");
+            assertEquals(2, lines.size(), () -> String.join("\n", jar.output()));
+            for (String line : jar.output()) {
+                assertTrue(TEXT_LINE.matcher(line).matches(), "a line of its own: " + line);
+                assertFalse(line.startsWith("FORGED") || line.startsWith(forged), line);
+            }
+            assertTrue(lines.get(0).contains("ids=t1\\r\\n" + forged + "\\u2028x\\u0000"), lines.get(0));
+        }
+    }
 }
