@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +116,9 @@ public final class Main implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}).")
     private long leaseIdleSeconds;
 
+    @Spec
+    private CommandSpec spec;
+
     private static final Logger LOG = LoggerFactory.getLogger("batchops.start");
 
     public static void main(String[] args) {
@@ -134,8 +139,9 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LogSetup.configure(logFormat);
-        DevelopmentCredentials.refuseOffLoopback(host, credentials == null, adminToken == null || adminToken.isEmpty(),
-                allowDevelopmentCredentials);
+        String adminTokenFrom = spec.commandLine().getParseResult().hasMatchedOption("--admin-token")
+                ? "--admin-token" : "BATCHOPS_ADMIN_TOKEN";
+        String guard = DevelopmentCredentials.check(host, credentials, adminToken, adminTokenFrom, allowDevelopmentCredentials);
         if (regionsFile != null) {
             RegionsFile.check(regionsFile);
         }
@@ -162,8 +168,8 @@ public final class Main implements Callable<Integer> {
         if (leaseFile != null) {
             Lease.stopWhenUnleased(leaseFile, Duration.ofSeconds(leaseIdleSeconds), portFile);
         }
-        LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {})",
-                Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe());
+        LOG.info("batchops {} listening on {} (docs {}/_batchops/docs/, console {}/_batchops/console/; state in {}; {})",
+                Build.VERSION, server.uri(), server.uri(), server.uri(), store.describe(), guard);
         if (credentials == null) {
             // The secret key is in the README, not in the log.
             LOG.info("No --credentials file: development principal 'developer', X-Auth-Token: {}, access key {} "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -159,12 +160,31 @@ public final class Credentials {
     }
 
     public static Credentials read(Path file) {
+        return of(readFile(file));
+    }
+
+    private static List<Entry> readFile(Path file) {
         try {
             File parsed = Json.MAPPER.readValue(file.toFile(), File.class);
-            return of(parsed.principals() == null ? List.of() : parsed.principals());
+            return parsed.principals() == null ? List.of() : parsed.principals();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read credentials from " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every secret a credentials file holds: tokens, passwords, access keys and their secret keys, id tokens. */
+    public static List<String> secretsIn(Path file) {
+        List<String> secrets = new ArrayList<>();
+        for (Entry entry : readFile(file)) {
+            secrets.addAll(orEmpty(entry.tokens()));
+            secrets.addAll(orEmpty(entry.passwords()));
+            orEmpty(entry.accessKeys()).forEach(key -> {
+                secrets.add(key.ak());
+                secrets.add(key.sk());
+            });
+            orEmpty(entry.idTokens()).forEach(idToken -> secrets.add(idToken.idToken()));
+        }
+        return secrets;
     }
 
     /**
