@@ -53,7 +53,7 @@ public final class Main implements Callable<Integer> {
     private List<String> allowedHosts;
 
     @Option(names = "--journal-size", defaultValue = "${env:BATCHOPS_JOURNAL_SIZE:-" + Journal.DEFAULT_CAPACITY + "}",
-            description = "How many requests the journal at /_batchops/requests keeps, newest first; 0 keeps none "
+            description = "How many requests the journal at /_batchops/requests keeps (it lists them oldest first, and drops the oldest); 0 keeps none "
                     + "(env BATCHOPS_JOURNAL_SIZE, default ${DEFAULT-VALUE}).")
     private int journalSize;
 
@@ -129,11 +129,34 @@ public final class Main implements Callable<Integer> {
     static CommandLine command() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::badValue)
                 // A bad flag or an unreadable file is the user's to fix: say what, without a stack trace.
                 .setExecutionExceptionHandler((failure, line, parsed) -> {
                     line.getErr().println("batchops-server: " + failure.getMessage());
                     return 1;
                 });
+    }
+
+    /**
+     * A value that does not parse: said as picocli says it, naming the environment variable when the
+     * value came from one (the option was not on the command line).
+     */
+    private static int badValue(CommandLine.ParameterException failure, String[] arguments) {
+        String message = failure.getMessage();
+        CommandLine line = failure.getCommandLine();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("option '--([a-z-]+)'").matcher(message);
+        if (named.find()) {
+            // Each option's variable is its name in capitals after BATCHOPS_ (as --help lists them).
+            String variable = "BATCHOPS_" + named.group(1).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String flag = "--" + named.group(1);
+            if (System.getenv(variable) != null && java.util.Arrays.stream(arguments)
+                    .noneMatch(argument -> argument.equals(flag) || argument.startsWith(flag + "="))) {
+                message += " (from the environment variable " + variable + ")";
+            }
+        }
+        line.getErr().println("batchops-server: " + message);
+        line.getErr().println("Try --help for the options.");
+        return 2;
     }
 
     @Override

@@ -126,6 +126,30 @@ class StartupIT {
         }
     }
 
+    @Test
+    void aBadValueNamesItsEnvironmentVariableAndABadDataDirSaysWhy() throws Exception {
+        ProcessBuilder fromVariable = new ProcessBuilder(RealJar.JAVA.toString(), "-jar", RealJar.JAR.toString()).redirectErrorStream(true);
+        fromVariable.environment().put("BATCHOPS_PORT", "abc");
+        Process port = fromVariable.start();
+        assertTrue(port.waitFor(60, TimeUnit.SECONDS), "it exits");
+        String portOutput = new String(port.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, port.exitValue(), portOutput);
+        assertTrue(portOutput.contains("'abc' is not an int (from the environment variable BATCHOPS_PORT)"), portOutput);
+
+        Path file = Files.createTempFile("batchops-not-a-directory", ".txt");
+        try {
+            Process dataDir = new ProcessBuilder(RealJar.JAVA.toString(), "-jar", RealJar.JAR.toString(), "--port", "0",
+                    "--data-dir", file.toString()).redirectErrorStream(true).start();
+            assertTrue(dataDir.waitFor(60, TimeUnit.SECONDS), "it exits");
+            String output = new String(dataDir.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, dataDir.exitValue(), output);
+            assertTrue(output.contains("cannot create --data-dir " + file + ": a file of that name is in the way"), output);
+            assertFalse(output.contains("another batchops"), output);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** The server process's JVM options, read through jcmd. */
     private static Map<String, String> flags(RealJar jar) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(JCMD), "jcmd is needed, next to " + RealJar.JAVA);

@@ -13,7 +13,11 @@ import io.batchops.server.sms.MigrationSourceState;
 import io.batchops.server.sms.MigrationTaskState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -78,7 +82,11 @@ public final class JdbcStore implements Store {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create --data-dir " + dataDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create --data-dir " + dataDir + ": " + reason(e), e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new IllegalStateException("--data-dir " + dataDir + " is not writable by this user: make it writable, "
+                    + "run as its owner, or choose another directory");
         }
         HikariConfig config = new HikariConfig();
         // WRITE_DELAY=0: a commit is in the file before it is acknowledged, so a kill -9 loses nothing
@@ -125,6 +133,23 @@ public final class JdbcStore implements Store {
             dataSource.close();
             throw new IllegalStateException("cannot read the time of the database of " + what + ": " + rootMessage(e), e);
         }
+    }
+
+    /** Why the file system refused, in words: the JDK's message for these is often the path alone. */
+    private static String reason(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or directory, and none can be made there";
+        }
+        if (failure instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private static String rootMessage(Throwable failure) {
