@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @InProcessOnly
 class SlowClientsIT {
     private static final int TIMEOUT_SECONDS = 1;
-    private static final String DELETE = "POST /v3/tasks/delete HTTP/1.1\r\nHost: x\r\nX-Auth-Token: dev-token\r\n"
+    private static final String DELETE = "POST /v3/tasks/delete HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: dev-token\r\n"
             + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n";
 
     /**
@@ -70,7 +70,7 @@ class SlowClientsIT {
     @Test
     void headersTricklingInAreDropped() throws Exception {
         try (RealJar jar = RealJar.start(List.of(), "--header-timeout", Integer.toString(TIMEOUT_SECONDS))) {
-            Trickle trickle = trickle(jar, "GET /_batchops/health HTTP/1.1\r\nHost: x\r\nX-Slow: ", Duration.ofSeconds(10));
+            Trickle trickle = trickle(jar, "GET /_batchops/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", Duration.ofSeconds(10));
             assertEquals("", trickle.answer(), "no answer: the request never arrived");
             assertTrue(trickle.closedAfter().compareTo(Duration.ofMillis(900)) > 0, "not before the timeout");
         }
