@@ -65,15 +65,23 @@ class ServerProcessTest {
         try {
             batchops.sms().listTasks(new ListTasksRequest());
             // The server writes its request lines in blocks, about every 100 ms.
-            for (int i = 0; i < 100 && lines.list.stream().noneMatch(ServerProcessTest::isListTasks); i++) {
+            for (int i = 0; i < 100 && received(lines).stream().noneMatch(ServerProcessTest::isListTasks); i++) {
                 Thread.sleep(50);
             }
-            assertTrue(lines.list.stream().anyMatch(ServerProcessTest::isListTasks),
-                    "no request line for GET /v3/tasks among " + lines.list);
+            List<ILoggingEvent> received = received(lines);
+            assertTrue(received.stream().anyMatch(ServerProcessTest::isListTasks),
+                    () -> "no request line for GET /v3/tasks among " + received);
         } finally {
             requests.detachAppender(lines);
             requests.setLevel(was);
             batchops.stop();
+        }
+    }
+
+    /** The lines so far: the server's reader thread appends while the test reads (under the appender's lock). */
+    private static List<ILoggingEvent> received(ListAppender<ILoggingEvent> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines.list);
         }
     }
 

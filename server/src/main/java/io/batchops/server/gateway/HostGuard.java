@@ -54,14 +54,13 @@ public final class HostGuard extends HttpHandler {
             return true;
         }
         String host = withoutPort(header.trim().toLowerCase(Locale.ROOT));
-        if (host.isEmpty()) {
+        // A fully qualified name's final dot names the same host.
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.isEmpty()) {
             return false;
         }
-        if (isIpv6(host) || isIpv4(host) || names.contains(host)) {
-            return true;
-        }
-        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        return names.contains(name) || domains.stream().anyMatch(domain -> name.endsWith(domain) || name.equals(domain.substring(1)));
+        return isIpv6(name) || isIpv4(name) || names.contains(name)
+                || domains.stream().anyMatch(domain -> name.endsWith(domain) || name.equals(domain.substring(1)));
     }
 
     /** {@code [::1]:8080} to {@code [::1]}, {@code name:8080} to {@code name}. */
