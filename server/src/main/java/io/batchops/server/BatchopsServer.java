@@ -22,6 +22,7 @@ import io.batchops.server.gateway.HostGuard;
 import io.batchops.server.gateway.SafeHeaders;
 import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.SlowClients;
+import io.batchops.server.gateway.WholeBodies;
 import io.batchops.server.iam.IamResource;
 import io.batchops.server.iam.IamService;
 import io.batchops.server.iam.IamTraceIds;
@@ -53,6 +54,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -92,16 +95,17 @@ public final class BatchopsServer implements AutoCloseable {
     private final URI uri;
     private final Store store;
     private final Metrics metrics;
-    private final SlowClients slowClients;
+    /** Stops what the listener runs beside it (timers), after it. */
+    private final List<Runnable> helperStops;
     /** Whether the store was opened here (and is closed here), not given by the caller. */
     private boolean ownsStore;
 
-    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients) {
+    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, List<Runnable> helperStops) {
         this.http = http;
         this.uri = uri;
         this.store = store;
         this.metrics = metrics;
-        this.slowClients = slowClients;
+        this.helperStops = helperStops;
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
@@ -176,9 +180,10 @@ public final class BatchopsServer implements AutoCloseable {
         Metrics metrics = new Metrics(store, journal);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
+        WholeBodies wholeBodies = new WholeBodies(application, config.headerTimeout());
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new SafeHeaders(new HostGuard(config.host(), config.allowedHosts(),
-                new PageRouter(new GatewayGuard(application))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
+                new PageRouter(new GatewayGuard(wholeBodies))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.
@@ -189,8 +194,10 @@ public final class BatchopsServer implements AutoCloseable {
         listener.setMaxHttpHeaderSize(GRIZZLY_MAX_HEADER_BYTES);
         listener.setMaxRequestHeaders(GRIZZLY_MAX_HEADERS);
         listener.registerAddOn(new NoUpgrades());
-        SlowClients slowClients = config.headerTimeout().isZero() ? null : new SlowClients(config.headerTimeout());
-        if (slowClients != null) {
+        List<Runnable> helperStops = new ArrayList<>(List.of(wholeBodies::close));
+        if (!config.headerTimeout().isZero()) {
+            SlowClients slowClients = new SlowClients(config.headerTimeout());
+            helperStops.add(slowClients::close);
             listener.registerAddOn(slowClients);
             // A blocking read of a body waits no longer than that either: BodyLimit then answers 408.
             listener.getTransport().setReadTimeout(config.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -201,7 +208,7 @@ public final class BatchopsServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + requested + ": " + e.getMessage(), e);
         }
         URI bound = URI.create("http://" + config.host() + ":" + listener.getPort());
-        return new BatchopsServer(http, bound, store, metrics, slowClients);
+        return new BatchopsServer(http, bound, store, metrics, helperStops);
     }
 
     /** Where the server listens, with the port it really bound. */
@@ -228,9 +235,7 @@ public final class BatchopsServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             metrics.close();
-            if (slowClients != null) {
-                slowClients.close();
-            }
+            helperStops.forEach(Runnable::run);
             if (ownsStore) {
                 store.close();
             }
