@@ -11,6 +11,7 @@ import io.batchops.server.errors.ApiExceptionMapper;
 import io.batchops.server.errors.ConstraintViolationMapper;
 import io.batchops.server.errors.ErrorCode;
 import io.batchops.server.errors.JsonExceptionMapper;
+import io.batchops.server.errors.UnavailableMapper;
 import io.batchops.server.errors.UnexpectedExceptionMapper;
 import io.batchops.server.errors.WebApplicationExceptionMapper;
 import io.batchops.server.faults.FaultFeature;
@@ -22,7 +23,6 @@ import io.batchops.server.gateway.HostGuard;
 import io.batchops.server.gateway.SafeHeaders;
 import io.batchops.server.gateway.NoUpgrades;
 import io.batchops.server.gateway.SlowClients;
-import io.batchops.server.gateway.WholeBodies;
 import io.batchops.server.iam.IamResource;
 import io.batchops.server.iam.IamService;
 import io.batchops.server.iam.IamTraceIds;
@@ -54,8 +54,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -95,17 +93,16 @@ public final class BatchopsServer implements AutoCloseable {
     private final URI uri;
     private final Store store;
     private final Metrics metrics;
-    /** Stops what the listener runs beside it (timers), after it. */
-    private final List<Runnable> helperStops;
+    private final SlowClients slowClients;
     /** Whether the store was opened here (and is closed here), not given by the caller. */
     private boolean ownsStore;
 
-    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, List<Runnable> helperStops) {
+    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients) {
         this.http = http;
         this.uri = uri;
         this.store = store;
         this.metrics = metrics;
-        this.helperStops = helperStops;
+        this.slowClients = slowClients;
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
@@ -127,7 +124,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))
                 .register(new Operations())
-                .register(new MetaResource(metrics, development))
+                .register(new MetaResource(metrics, store::health, development))
                 .register(new TelemetryFilter(metrics, journal))
                 .register(SpecsResource.class)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -136,7 +133,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(Validation.class)
                 .register(FastValidation.class)
                 .register(RequestIds.class)
-                .register(new BodyLimit(headerTimeout))
+                .register(BodyLimit.class)
                 .register(QueryValues.class)
                 .register(DateTimeParameters.class)
                 .register(new AuthFeature(identities, clock, adminToken))
@@ -145,6 +142,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(ConstraintViolationMapper.class)
                 .register(WebApplicationExceptionMapper.class)
                 .register(UnexpectedExceptionMapper.class)
+                .register(UnavailableMapper.class)
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
@@ -180,10 +178,9 @@ public final class BatchopsServer implements AutoCloseable {
         Metrics metrics = new Metrics(store, journal);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                 createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
-        WholeBodies wholeBodies = new WholeBodies(application, config.headerTimeout());
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new SafeHeaders(new HostGuard(config.host(), config.allowedHosts(),
-                new PageRouter(new GatewayGuard(wholeBodies))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
+                new PageRouter(new GatewayGuard(application))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
         // DRS's batch operation is a DELETE with a body, which Grizzly refuses unless told otherwise.
         server.setAllowPayloadForUndefinedHttpMethods(true);
         // Whatever Grizzly still answers itself is answered in JSON too.
@@ -194,12 +191,10 @@ public final class BatchopsServer implements AutoCloseable {
         listener.setMaxHttpHeaderSize(GRIZZLY_MAX_HEADER_BYTES);
         listener.setMaxRequestHeaders(GRIZZLY_MAX_HEADERS);
         listener.registerAddOn(new NoUpgrades());
-        List<Runnable> helperStops = new ArrayList<>(List.of(wholeBodies::close));
+        SlowClients slowClients = new SlowClients(config.headerTimeout());
+        listener.registerAddOn(slowClients);
         if (!config.headerTimeout().isZero()) {
-            SlowClients slowClients = new SlowClients(config.headerTimeout());
-            helperStops.add(slowClients::close);
-            listener.registerAddOn(slowClients);
-            // A blocking read of a body waits no longer than that either: BodyLimit then answers 408.
+            // A blocking read (a body sent after "100 Continue") waits no longer than that either.
             listener.getTransport().setReadTimeout(config.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
@@ -208,7 +203,7 @@ public final class BatchopsServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + requested + ": " + e.getMessage(), e);
         }
         URI bound = URI.create("http://" + config.host() + ":" + listener.getPort());
-        return new BatchopsServer(http, bound, store, metrics, helperStops);
+        return new BatchopsServer(http, bound, store, metrics, slowClients);
     }
 
     /** Where the server listens, with the port it really bound. */
@@ -235,7 +230,7 @@ public final class BatchopsServer implements AutoCloseable {
             http.shutdownNow();
         } finally {
             metrics.close();
-            helperStops.forEach(Runnable::run);
+            slowClients.close();
             if (ownsStore) {
                 store.close();
             }

@@ -96,6 +96,11 @@ public final class Main implements Callable<Integer> {
             description = "PostgreSQL password (env BATCHOPS_DATABASE_PASSWORD; the variable keeps it out of the process list).")
     private String databasePassword;
 
+    @Option(names = "--database-wait", defaultValue = "${env:BATCHOPS_DATABASE_WAIT:-2}",
+            description = "Seconds a request waits for a database connection (--data-dir or --database-url) before it is "
+                    + "answered 503 with Retry-After; at least 0.25 (env BATCHOPS_DATABASE_WAIT, default ${DEFAULT-VALUE}).")
+    private double databaseWaitSeconds;
+
     @Option(names = "--port-file", defaultValue = "${env:BATCHOPS_PORT_FILE}",
             description = "Once listening, write the port here, for whoever started batchops with --port 0 "
                     + "(env BATCHOPS_PORT_FILE).")
@@ -168,7 +173,8 @@ public final class Main implements Callable<Integer> {
         if (regionsFile != null) {
             RegionsFile.check(regionsFile);
         }
-        StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword);
+        StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword,
+                Duration.ofMillis(Math.round(databaseWaitSeconds * 1000)));
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
                 Duration.ofSeconds(headerTimeoutSeconds), store, allowedHosts));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,11 +3,12 @@ package io.batchops.contract.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batchops.contract.harness.BulkState;
 import io.batchops.contract.harness.Exchange;
 import io.batchops.contract.harness.InProcessOnly;
 import io.batchops.contract.harness.RealJar;
+import io.batchops.contract.harness.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,22 +30,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three packaged jars on one PostgreSQL database behave as one service: overlapping batches sent to
  * all three delete every task and job exactly once, without a deadlock or a 5xx, and each instance
- * then sees the others' work. Needs a database: {@code BATCHOPS_TEST_DATABASE_URL} (and
- * {@code _USER}, {@code _PASSWORD}), as {@code .ci/postgres} sets them; skipped without one, unless
- * {@code BATCHOPS_DATABASE_REQUIRED=true} (CI) makes that a failure.
+ * then sees the others' work. Needs {@link TestDatabase}.
  */
 @InProcessOnly
 class SharedDatabaseIT {
-    private static final String DOMAIN = "0970dd7a1300f5672ff2c003c60ae115";
-    private static final String PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
+    private static final String PROJECT = BulkState.PROJECT;
     private static final int INSTANCES = 3;
     private static final int CLIENTS = 12;
     private static final int TASKS = 1000;
@@ -55,22 +50,9 @@ class SharedDatabaseIT {
 
     private static final List<RealJar> SERVERS = new ArrayList<>();
 
-    @BeforeAll
-    static void startThreeInstances() throws IOException {
-        String url = System.getenv("BATCHOPS_TEST_DATABASE_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("BATCHOPS_DATABASE_REQUIRED"))) {
-                Assertions.fail("BATCHOPS_DATABASE_REQUIRED is set, but BATCHOPS_TEST_DATABASE_URL is not");
-            }
-            Assumptions.abort("no PostgreSQL: set BATCHOPS_TEST_DATABASE_URL, or run under .ci/postgres");
-        }
-        List<String> arguments = new ArrayList<>(List.of("--database-url", url));
-        if (System.getenv("BATCHOPS_TEST_DATABASE_USER") != null) {
-            arguments.addAll(List.of("--database-user", System.getenv("BATCHOPS_TEST_DATABASE_USER")));
-        }
-        if (System.getenv("BATCHOPS_TEST_DATABASE_PASSWORD") != null) {
-            arguments.addAll(List.of("--database-password", System.getenv("BATCHOPS_TEST_DATABASE_PASSWORD")));
-        }
+    /** In the test, not before all: a run without a database then reports the test skipped, and why. */
+    private static void startThreeInstances() throws IOException {
+        List<String> arguments = TestDatabase.serverArguments();
         for (int i = 0; i < INSTANCES; i++) {
             SERVERS.add(RealJar.start(List.of(), arguments.toArray(String[]::new)));
         }
@@ -93,13 +75,8 @@ class SharedDatabaseIT {
 
     @Test
     void threeInstancesDeleteEachTaskAndJobExactlyOnce() throws Exception {
-        ObjectNode fixtures = Exchange.MAPPER.createObjectNode();
-        ArrayNode tasks = fixtures.putObject("sms").putArray("tasks");
-        IntStream.range(0, TASKS).forEach(i -> tasks.addObject().put("id", "t" + i).put("domain_id", DOMAIN)
-                .put("source_id", "src-1").put("state", "READY"));
-        ArrayNode jobs = fixtures.putObject("drs").putArray("jobs");
-        IntStream.range(0, JOBS).forEach(i -> jobs.addObject().put("id", "j" + i).put("project_id", PROJECT)
-                .put("status", "RELEASE_RESOURCE_COMPLETE"));
+        startThreeInstances();
+        ObjectNode fixtures = BulkState.deletable(TASKS, JOBS);
         HttpResponse<String> imported = send(SERVERS.get(0), "PUT", "/_batchops/state", "admin-dev-token", fixtures.toString());
         assertEquals(204, imported.statusCode(), imported.body());
 

@@ -54,11 +54,15 @@ public enum ErrorCode {
     ADMIN_INTERNAL_ERROR(Family.ADMIN, 500, "BATCHOPS.0500",
             "Internal server error (reference %s)",
             "服务内部错误（参考编号 %s）"),
+    ADMIN_UNAVAILABLE(Family.ADMIN, 503, "BATCHOPS.0503",
+            Unavailable.ENGLISH, Unavailable.CHINESE),
 
     // SMS. SMS.1801 to SMS.1803 are batchops' choices: SMS publishes none for these; the others are Huawei's.
     SMS_INTERNAL_ERROR(Family.SMS, 500, "SMS.2007",
             "Internal server error (reference %s)",
             "服务内部错误（参考编号 %s）"),
+    SMS_UNAVAILABLE(Family.SMS, 503, "SMS.1805",
+            Unavailable.ENGLISH, Unavailable.CHINESE),
     SMS_INVALID_PARAMETER(Family.SMS, 400, "SMS.1801",
             "Invalid parameter %s",
             "参数无效：%s"),
@@ -100,6 +104,9 @@ public enum ErrorCode {
     DRS_INTERNAL_ERROR(Family.DRS, 500, "DRS.M00004",
             "Internal server error (reference %s)",
             "服务内部错误（参考编号 %s）"),
+    // batchops' code: DRS publishes none for a service that is down for a while; M99 is outside its numbering.
+    DRS_UNAVAILABLE(Family.DRS, 503, "DRS.M99503",
+            Unavailable.ENGLISH, Unavailable.CHINESE),
     DRS_MALFORMED_BODY(Family.DRS, 400, "DRS.M00007",
             "Invalid request body: %s",
             "请求体无效：%s"),
@@ -140,6 +147,12 @@ public enum ErrorCode {
     DRS_JOB_DELETED(Family.DRS, 400, "DRS.M05004",
             "The task has already been deleted or released.",
             "任务已被删除或释放。");
+
+    /** One text for each family's 503: the store's reason goes to the log, the reference to the client. */
+    private static final class Unavailable {
+        static final String ENGLISH = "Service temporarily unavailable (reference %s): retry after the Retry-After seconds";
+        static final String CHINESE = "服务暂时不可用（参考编号 %s）：请在 Retry-After 秒后重试";
+    }
 
     private final Family family;
     private final int status;
@@ -211,6 +224,15 @@ public enum ErrorCode {
             case MISSING -> DRS_MISSING_PARAMETER;
             case INVALID -> DRS_INVALID_PARAMETER;
             case OUT_OF_RANGE -> DRS_PARAMETER_OUT_OF_RANGE;
+        };
+    }
+
+    /** The code for a store that cannot serve for a while, serving a path of this family (IAM's paths need no store). */
+    public static ErrorCode unavailable(Family family) {
+        return switch (family) {
+            case DRS -> DRS_UNAVAILABLE;
+            case ADMIN -> ADMIN_UNAVAILABLE;
+            default -> SMS_UNAVAILABLE;
         };
     }
 

@@ -13,6 +13,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * which is written here, the one place that knows the error envelope.
  */
 public abstract class ErrorResponses<E extends Throwable> implements ExceptionMapper<E> {
+    /** When a client should try a 503 again: the store tries its database twice a second. */
+    public static final int RETRY_AFTER_SECONDS = 1;
+
     // Mappers are singletons: the request must be looked up per call, not injected once.
     @Inject
     private Provider<ContainerRequestContext> requests;
@@ -26,9 +29,12 @@ public abstract class ErrorResponses<E extends Throwable> implements ExceptionMa
         Family family = Family.of(request);
         ApiException error = translate(failure, family, request);
         Language language = Language.lenient(request.getHeaderString(Language.HEADER));
-        return Response.status(error.code().status())
+        Response.ResponseBuilder response = Response.status(error.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(error, language, Exchange.of(request).id()))
-                .build();
+                .entity(ErrorBody.of(error, language, Exchange.of(request).id()));
+        if (error.code().status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

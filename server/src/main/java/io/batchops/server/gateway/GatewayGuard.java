@@ -27,6 +27,8 @@ public final class GatewayGuard extends HttpHandler {
     public static final int MAX_HEADER_BYTES = 64 * 1024;
     /** The limit on a request body; the specs' largest valid bodies are a few kilobytes. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The limit on a state document (the control API's import and fixtures), the specs' {@code x-max-body-bytes}. */
+    public static final long MAX_STATE_BYTES = 256L * 1024 * 1024;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
     private final HttpHandler application;
@@ -66,10 +68,18 @@ public final class GatewayGuard extends HttpHandler {
         if (headerBytes > MAX_HEADER_BYTES) {
             return ApiException.of(ErrorCode.GATEWAY_BAD_REQUEST, "the request headers exceed " + MAX_HEADER_BYTES + " bytes");
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return ApiException.of(ErrorCode.GATEWAY_BODY_TOO_LARGE, MAX_BODY_BYTES);
+        long limit = maxBodyBytes(request.getMethod().getMethodString(), path);
+        if (request.getContentLengthLong() > limit) {
+            return ApiException.of(ErrorCode.GATEWAY_BODY_TOO_LARGE, limit);
         }
         return null;
+    }
+
+    /** The limit on the body of a request with {@code method} to {@code path}. */
+    public static long maxBodyBytes(String method, String path) {
+        boolean stateDocument = ("PUT".equals(method) && "/_batchops/state".equals(path))
+                || ("POST".equals(method) && "/_batchops/fixtures".equals(path));
+        return stateDocument ? MAX_STATE_BYTES : MAX_BODY_BYTES;
     }
 
     /** The gateway's JSON error body for {@code error}. */

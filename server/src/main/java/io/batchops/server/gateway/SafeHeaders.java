@@ -11,6 +11,8 @@ import org.glassfish.grizzly.http.server.Response;
  * (state, tokens of the journal's requests) are never cached.
  */
 public final class SafeHeaders extends HttpHandler {
+    static final String NOSNIFF_NAME = "X-Content-Type-Options";
+    static final String NOSNIFF_VALUE = "nosniff";
     /** The pages' policy: their own files only; Swagger UI's icons are data: images. */
     static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -26,7 +28,7 @@ public final class SafeHeaders extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(NOSNIFF_NAME, NOSNIFF_VALUE);
         String path = request.getRequestURI();
         if (isPage(path)) {
             response.setHeader("X-Frame-Options", "DENY");

@@ -19,7 +19,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -69,16 +71,32 @@ public final class JdbcStore implements Store {
     /** Tenants whose row is known to exist: rows are never removed, so this only saves a query. */
     private final Set<String> knownTenants = ConcurrentHashMap.newKeySet();
 
-    private JdbcStore(HikariDataSource dataSource, boolean shared) {
+    private final Availability availability;
+
+    /** The free space an embedded database needs to be called serving again after a write failed. */
+    private static final long EMBEDDED_FREE_BYTES = 1024 * 1024;
+
+    private JdbcStore(HikariDataSource dataSource, boolean shared, Duration connectionWait, Path dataDir) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.availability = new Availability(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.isValid(1)) {
+                    throw new SQLException("the connection is not valid");
+                }
+            }
+            // An embedded database reopens and reads on a full disk, then fails the next write.
+            if (dataDir != null && Files.getFileStore(dataDir).getUsableSpace() < EMBEDDED_FREE_BYTES) {
+                throw new IOException("under " + EMBEDDED_FREE_BYTES + " bytes free in " + dataDir);
+            }
+        }, () -> dataSource.getHikariPoolMXBean().softEvictConnections(), connectionWait);
         this.lookupsInOneQuery = shared;
         // Instances sharing a database may run on machines whose clocks differ; an embedded one is in this JVM.
         this.clock = shared ? new DatabaseClock(jdbi) : Clock.systemUTC();
     }
 
     /** H2 in files under {@code dataDir}: one process at a time, every acknowledged change written. */
-    static JdbcStore embedded(Path dataDir) {
+    static JdbcStore embedded(Path dataDir, Duration connectionWait) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -95,12 +113,12 @@ public final class JdbcStore implements Store {
         config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("batchops") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
         config.setUsername("batchops");
         config.setPassword("");
-        return open(config, false, "--data-dir " + dataDir + " (another batchops may be using it: an embedded database "
+        return open(config, false, connectionWait, dataDir, "--data-dir " + dataDir + " (another batchops may be using it: an embedded database "
                 + "serves one process; share state between instances with --database-url)");
     }
 
     /** The PostgreSQL database at {@code url}, which any number of instances may share. */
-    static JdbcStore postgres(String url, String user, String password) {
+    static JdbcStore postgres(String url, String user, String password, Duration connectionWait) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -109,12 +127,17 @@ public final class JdbcStore implements Store {
         // driver's prepared statements would take PostgreSQL's generic plan, which for a batch's IN
         // list of ids can walk the tenant's whole index (seconds per batch, measured in bench/README).
         config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
-        return open(config, true, "--database-url " + StoreConfig.withoutParameters(url));
+        // A new connection to a server that does not answer is given up as soon as a request would give up on it.
+        config.addDataSourceProperty("connectTimeout", Math.max(1, connectionWait.toSeconds()));
+        return open(config, true, connectionWait, null, "--database-url " + StoreConfig.withoutParameters(url));
     }
 
-    private static JdbcStore open(HikariConfig config, boolean shared, String what) {
+    private static JdbcStore open(HikariConfig config, boolean shared, Duration connectionWait, Path dataDir, String what) {
         config.setPoolName("batchops");
         config.setMaximumPoolSize(16);
+        // A request waits this long for a connection, then is answered 503 (the pool's default is 30 s).
+        config.setConnectionTimeout(connectionWait.toMillis());
+        config.setValidationTimeout(Math.max(250, Math.min(1000, connectionWait.toMillis() / 2)));
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -128,7 +151,7 @@ public final class JdbcStore implements Store {
             throw new IllegalStateException("cannot bring the database of " + what + " up to date: " + rootMessage(e), e);
         }
         try {
-            return new JdbcStore(dataSource, shared);
+            return new JdbcStore(dataSource, shared, connectionWait, dataDir);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException("cannot read the time of the database of " + what + ": " + rootMessage(e), e);
@@ -162,32 +185,32 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T inAccount(String domainId, Function<SmsAccount, T> work) {
-        return inTenant("sms", domainId, Reach.TENANT, handle -> new JdbcAccount(handle, domainId, lookupsInOneQuery, Reach.TENANT), work);
+        return availability.serve(() -> inTenant("sms", domainId, Reach.TENANT, handle -> new JdbcAccount(handle, domainId, lookupsInOneQuery, Reach.TENANT), work));
     }
 
     @Override
     public <T> T inProject(String projectId, Function<DrsProject, T> work) {
-        return inTenant("drs", projectId, Reach.TENANT, handle -> new JdbcProject(handle, projectId, lookupsInOneQuery, Reach.TENANT), work);
+        return availability.serve(() -> inTenant("drs", projectId, Reach.TENANT, handle -> new JdbcProject(handle, projectId, lookupsInOneQuery, Reach.TENANT), work));
     }
 
     @Override
     public <T> T onTasks(String domainId, Collection<String> taskIds, Function<SmsAccount, T> work) {
         Reach reach = namedReach();
-        return inTenant("sms", domainId, reach, handle -> {
+        return availability.serve(() -> inTenant("sms", domainId, reach, handle -> {
             JdbcAccount account = new JdbcAccount(handle, domainId, lookupsInOneQuery, reach);
             account.tasksNamed(taskIds);
             return account;
-        }, work);
+        }, work));
     }
 
     @Override
     public <T> T onJobs(String projectId, Collection<String> jobIds, Function<DrsProject, T> work) {
         Reach reach = namedReach();
-        return inTenant("drs", projectId, reach, handle -> {
+        return availability.serve(() -> inTenant("drs", projectId, reach, handle -> {
             JdbcProject project = new JdbcProject(handle, projectId, lookupsInOneQuery, reach);
             project.jobsNamed(jobIds);
             return project;
-        }, work);
+        }, work));
     }
 
     /**
@@ -271,39 +294,46 @@ public final class JdbcStore implements Store {
     /** Takes every tenant's lock, in one order, so that it waits for units under way and deadlocks none. */
     @Override
     public void clear() {
-        jdbi.useTransaction(handle -> {
+        availability.serve(() -> jdbi.inTransaction(handle -> {
             handle.createQuery("SELECT kind, id FROM tenants ORDER BY kind, id")
                     .map((row, context) -> Map.entry(row.getString("kind"), row.getString("id"))).list()
                     .forEach(tenant -> lockTenant(handle, tenant.getKey(), tenant.getValue(), Reach.TENANT));
             for (Table<?, ?> table : List.of(SOURCES, TASKS, JOBS)) {
                 handle.execute("DELETE FROM " + table.name());
             }
-        });
+            return null;
+        }));
     }
 
     @Override
     public StoredState snapshot() {
         // One consistent view of all three tables; tenants by id as Java orders strings (a database's
         // collation may not), each tenant's records oldest first.
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> new StoredState(
+        return availability.serve(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> new StoredState(
                 new StoredState.Sms(SOURCES.everyOwner(handle, MigrationSource::domainId),
                         TASKS.everyOwner(handle, MigrationTask::domainId)),
-                new StoredState.Drs(JOBS.everyOwner(handle, Job::projectId))));
+                new StoredState.Drs(JOBS.everyOwner(handle, Job::projectId)))));
     }
 
     @Override
     public StoredCounts counts() {
-        StoredCounts counts = StoredCounts.zero();
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        return availability.serve(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            StoredCounts counts = StoredCounts.zero();
             SOURCES.countByState(handle, counts.sources());
             TASKS.countByState(handle, counts.tasks());
             JOBS.countByState(handle, counts.jobs());
-        });
-        return counts;
+            return counts;
+        }));
+    }
+
+    @Override
+    public StoreCondition health() {
+        return availability.health();
     }
 
     @Override
     public void close() {
+        availability.close();
         if (clock instanceof DatabaseClock databaseClock) {
             databaseClock.close();
         }

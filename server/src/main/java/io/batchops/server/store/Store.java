@@ -29,6 +29,11 @@ public interface Store extends SmsStorage, DrsStorage, AutoCloseable {
         return Clock.systemUTC();
     }
 
+    /** Whether the store serves now; read without touching a database. */
+    default StoreCondition health() {
+        return StoreCondition.UP;
+    }
+
     /** Lets go of what the store holds open (a database's connections); the state itself stays. */
     @Override
     default void close() {

@@ -1,5 +1,6 @@
 package io.batchops.server.telemetry;
 
+import io.batchops.server.errors.UnavailableException;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.sms.MigrationSourceState;
 import io.batchops.server.store.Store;
@@ -55,6 +56,8 @@ public final class Metrics implements AutoCloseable {
         sources = MultiGauge.builder("batchops.sms.sources").description("SMS source servers stored, by state")
                 .register(registry);
         jobs = MultiGauge.builder("batchops.drs.jobs").description("DRS jobs stored, by status").register(registry);
+        Gauge.builder("batchops.store.up", store, serving -> serving.health().up() ? 1 : 0)
+                .description("Whether the store serves (1) or not (0: its database lost, its disk full)").register(registry);
         Gauge.builder("batchops.journal.requests", journal, Journal::held)
                 .description("Requests the journal holds").register(registry);
         Gauge.builder("batchops.journal.dropped", journal, Journal::dropped)
@@ -87,12 +90,21 @@ public final class Metrics implements AutoCloseable {
         }
     }
 
-    /** The text Prometheus scrapes, with the stored records counted now. */
+    /**
+     * The text Prometheus scrapes, with the stored records counted now; while the store cannot serve,
+     * the last counts stand and {@code batchops_store_up} says 0 (a scrape never waits for a lost database).
+     */
     public String scrape() {
-        StoredCounts counts = store.counts();
-        tasks.register(rows(counts.tasks(), Enum::name), true);
-        sources.register(rows(counts.sources(), MigrationSourceState::wireName), true);
-        jobs.register(rows(counts.jobs(), Enum::name), true);
+        if (store.health().up()) {
+            try {
+                StoredCounts counts = store.counts();
+                tasks.register(rows(counts.tasks(), Enum::name), true);
+                sources.register(rows(counts.sources(), MigrationSourceState::wireName), true);
+                jobs.register(rows(counts.jobs(), Enum::name), true);
+            } catch (UnavailableException lost) {
+                // The store now says so too: the gauge below reads it.
+            }
+        }
         return registry.scrape();
     }
 

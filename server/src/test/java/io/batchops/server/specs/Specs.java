@@ -34,7 +34,8 @@ final class Specs {
         return read(file).path("info").path("description").asText();
     }
 
-    private static JsonNode read(String file) {
+    /** The whole spec. */
+    static JsonNode read(String file) {
         try {
             return YAML.readTree(DIR.resolve(file).toFile());
         } catch (IOException e) {
