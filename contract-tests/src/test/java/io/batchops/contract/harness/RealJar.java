@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,13 @@ public final class RealJar implements AutoCloseable {
             Matcher listening = LISTENING.matcher(line);
             if (listening.find()) {
                 // Keep reading the output, so that the server never blocks on a full pipe.
-                Thread drain = new Thread(() -> output.lines().forEach(lines::add), "server-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        output.lines().forEach(lines::add);
+                    } catch (UncheckedIOException closed) {
+                        // The process was stopped and its output closed: nothing more to read.
+                    }
+                }, "server-output");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(listening.group(1));

@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
         this(code, args, errorParams, details, encodedAuthorizationMessage, null);
     }
 
+    /** The message without its code, in English: for a log or a start-up failure. */
+    public String englishMessage() {
+        return fixedMessage != null ? fixedMessage : code.message(Language.EN_US, args);
+    }
+
     /** An error with this message, as a fault rule gives it. */
     public static ApiException withMessage(ErrorCode code, String message) {
         return new ApiException(code, new Object[0], List.of(), List.of(), null, message);

@@ -31,6 +31,11 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
 
     @Override
     protected ApiException translate(JsonProcessingException failure, Family family, ContainerRequestContext request) {
+        return describe(failure, family);
+    }
+
+    /** What is wrong with a JSON document, as {@code family}'s bad-input error: where (its JSON path) and what was expected. */
+    public static ApiException describe(JsonProcessingException failure, Family family) {
         // A refusal raised while the body was read (its size limit) is the answer, whatever Jackson wrapped it in.
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {

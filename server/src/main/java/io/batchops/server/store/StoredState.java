@@ -1,7 +1,10 @@
 package io.batchops.server.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.batchops.server.drs.Job;
+import io.batchops.server.errors.Family;
+import io.batchops.server.errors.JsonExceptionMapper;
 import io.batchops.server.json.Json;
 import io.batchops.server.sms.MigrationTask;
 import io.batchops.server.sms.MigrationSource;
@@ -39,11 +42,15 @@ public record StoredState(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs
         }
     }
 
+    /** Reads a seed file; a file that is not such a document is refused naming where and what was expected. */
     public static StoredState read(Path file) {
         try {
             return Json.MAPPER.readValue(file.toFile(), StoredState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot read the seed file " + file + ": "
+                    + JsonExceptionMapper.describe(e, Family.ADMIN).englishMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read fixtures from " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the seed file " + file + ": " + e.getMessage(), e);
         }
     }
 
