@@ -222,6 +222,11 @@ public final class BatchopsServer implements AutoCloseable {
      */
     public void close() {
         try {
+            // No new connections, then the requests still arriving finish, then the server's own graceful stop.
+            for (NetworkListener listener : http.getListeners()) {
+                listener.getTransport().unbindAll();
+            }
+            slowClients.awaitKeptRequests(SHUTDOWN_GRACE);
             http.shutdown(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -99,8 +99,14 @@ public final class RealJar implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Kills it and waits until it is gone, so that its files are closed when this returns. */
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

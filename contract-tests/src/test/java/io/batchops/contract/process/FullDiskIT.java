@@ -95,7 +95,7 @@ class FullDiskIT {
                 assertTrue(jar.output().stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace in the log");
             }
         } finally {
-            run("umount", mountPoint.toString());
+            unmount(mountPoint);
         }
     }
 
@@ -106,8 +106,19 @@ class FullDiskIT {
         Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here (it needs root): " + output);
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+    /** Unmounts, trying again while the file system is still busy (a process closing its files). */
+    private static void unmount(Path mountPoint) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Process umount = new ProcessBuilder("umount", mountPoint.toString()).redirectErrorStream(true).start();
+            String output = new String(umount.getInputStream().readAllBytes()).trim();
+            if (umount.waitFor() == 0) {
+                return;
+            }
+            if (attempt == 19) {
+                throw new AssertionError("cannot unmount " + mountPoint + ": " + output);
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static HttpResponse<String> send(RealJar jar, String method, String path, String body) throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
@@ -44,6 +45,8 @@ public final class SlowClients implements AddOn, AutoCloseable {
     private final long timeoutNanos;
     private final Map<Connection<?>, Watched> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    /** Requests kept here at some point and not answered yet: the HTTP server does not know of those still arriving. */
+    private final AtomicInteger underWay = new AtomicInteger();
 
     /** What a connection is waiting for, and until when. */
     private static final class Watched {
@@ -51,6 +54,8 @@ public final class SlowClients implements AddOn, AutoCloseable {
         volatile long due;
         /** The request whose body is arriving, and what of it has: null while none is. */
         HttpRequestPacket held;
+        /** Whether the request under way was kept here (and so counts in {@link #underWay} until it is answered). */
+        boolean counted;
         CompositeBuffer body;
         long limit;
     }
@@ -78,6 +83,25 @@ public final class SlowClients implements AddOn, AutoCloseable {
         chain.add(chain.indexOfType(HttpServerFilter.class), new Watch());
     }
 
+    /**
+     * Waits, for at most {@code limit}, until every request kept here has been answered: a graceful
+     * stop lets bodies still arriving finish (the HTTP server's own wait knows only the requests it has).
+     */
+    public void awaitKeptRequests(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (underWay.get() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The request {@code watched} kept is answered, refused or gone. */
+    private void done(Watched watched) {
+        if (watched.counted) {
+            watched.counted = false;
+            underWay.decrementAndGet();
+        }
+    }
+
     private long deadline() {
         return timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
     }
@@ -93,6 +117,7 @@ public final class SlowClients implements AddOn, AutoCloseable {
                     bodyLate = watched.held != null;
                     watched.held = null;
                     watched.body = null;
+                    done(watched);
                 }
                 if (bodyLate) {
                     refuse(connection, ApiException.of(ErrorCode.GATEWAY_REQUEST_TIMEOUT, Duration.ofNanos(timeoutNanos).toSeconds()));
@@ -149,7 +174,12 @@ public final class SlowClients implements AddOn, AutoCloseable {
             Watched watched = new Watched();
             watched.due = deadline();
             connections.put(connection, watched);
-            connection.addCloseListener((closed, type) -> connections.remove(closed));
+            connection.addCloseListener((closed, type) -> {
+                connections.remove(closed);
+                synchronized (watched) {
+                    done(watched);
+                }
+            });
             return context.getInvokeAction();
         }
 
@@ -172,6 +202,8 @@ public final class SlowClients implements AddOn, AutoCloseable {
                         return context.getInvokeAction();
                     }
                     watched.held = request;
+                    watched.counted = true;
+                    underWay.incrementAndGet();
                     watched.body = CompositeBuffer.newBuffer(context.getConnection().getMemoryManager());
                     watched.limit = limit;
                     watched.due = deadline();
@@ -183,6 +215,7 @@ public final class SlowClients implements AddOn, AutoCloseable {
                     watched.held = null;
                     watched.body = null;
                     watched.due = 0;
+                    done(watched);
                     refuse(context.getConnection(), ApiException.of(ErrorCode.GATEWAY_BODY_TOO_LARGE, watched.limit));
                     return context.getStopAction();
                 }
@@ -210,6 +243,9 @@ public final class SlowClients implements AddOn, AutoCloseable {
                 Watched watched = connections.get(context.getConnection());
                 if (watched != null) {
                     watched.due = deadline();
+                    synchronized (watched) {
+                        done(watched);
+                    }
                 }
             }
             return context.getInvokeAction();
