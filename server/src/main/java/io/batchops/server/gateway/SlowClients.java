@@ -53,9 +53,9 @@ public final class SlowClients implements AddOn, AutoCloseable {
         /** System.nanoTime() by which the headers or the body must be in; 0 while the server works on a request. */
         volatile long due;
         /** The request whose body is arriving, and what of it has: null while none is. */
-        HttpRequestPacket held;
+        volatile HttpRequestPacket held;
         /** Whether the request under way was kept here (and so counts in {@link #underWay} until it is answered). */
-        boolean counted;
+        volatile boolean counted;
         CompositeBuffer body;
         long limit;
     }
@@ -191,12 +191,17 @@ public final class SlowClients implements AddOn, AutoCloseable {
                     || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
                 return context.getInvokeAction();
             }
+            if (watched.held == null && content.isLast()) {
+                // All in at once: most requests. Only this connection's reads touch it while nothing is kept.
+                watched.due = 0;
+                return context.getInvokeAction();
+            }
             synchronized (watched) {
                 if (watched.held == null) {
                     long limit = GatewayGuard.maxBodyBytes(request.getMethod().getMethodString(), request.getRequestURI());
                     if (content.isLast() || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))
                             || request.getContentLength() > limit) {
-                        // All in at once (most requests), a client that sends its body only when asked, or
+                        // All in by now, a client that sends its body only when asked, or
                         // one announcing a body the gateway refuses unread.
                         watched.due = 0;
                         return context.getInvokeAction();
@@ -243,8 +248,10 @@ public final class SlowClients implements AddOn, AutoCloseable {
                 Watched watched = connections.get(context.getConnection());
                 if (watched != null) {
                     watched.due = deadline();
-                    synchronized (watched) {
-                        done(watched);
+                    if (watched.counted) {
+                        synchronized (watched) {
+                            done(watched);
+                        }
                     }
                 }
             }
