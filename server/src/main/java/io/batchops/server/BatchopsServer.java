@@ -107,7 +107,7 @@ public final class BatchopsServer implements AutoCloseable {
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
     public static ResourceConfig createApp(Store store, Credentials credentials, boolean development, String adminToken,
-            Journal journal, Metrics metrics, Duration headerTimeout) {
+            Journal journal, Metrics metrics) {
         Clock clock = Clock.systemUTC();
         ControlClock controlClock = new ControlClock(clock);
         Identities identities = new Identities(credentials, controlClock);
@@ -177,7 +177,7 @@ public final class BatchopsServer implements AutoCloseable {
         Journal journal = new Journal(config.journalSize());
         Metrics metrics = new Metrics(store, journal);
         GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                createApp(store, credentials, development, config.adminToken(), journal, metrics, config.headerTimeout()));
+                createApp(store, credentials, development, config.adminToken(), journal, metrics));
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new SafeHeaders(new HostGuard(config.host(), config.allowedHosts(),
                 new PageRouter(new GatewayGuard(application))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
