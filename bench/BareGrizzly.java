@@ -5,6 +5,7 @@ import io.batchops.server.auth.Principal;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.JobCommand;
 import io.batchops.server.drs.JobOperation;
+import io.batchops.server.drs.JobRetention;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorBody;
 import io.batchops.server.errors.Language;
@@ -16,6 +17,7 @@ import io.batchops.server.store.StoredState;
 import io.batchops.server.timing.MoveClock;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +43,13 @@ public final class BareGrizzly extends HttpHandler {
     private BareGrizzly(Store store) {
         MoveClock moveClock = new MoveClock(Clock.systemUTC());
         this.tasks = new SmsTaskService(store, moveClock);
-        this.jobs = new DrsJobService(store, moveClock);
+        this.jobs = new DrsJobService(store, moveClock, new JobRetention(JobRetention.DEFAULT_KEEP, Clock.systemUTC()));
     }
 
     public static void main(String[] args) throws Exception {
         Store store = new InMemoryStore();
         if (args.length > 1) {
-            StoredState.read(Path.of(args[1])).loadInto(store);
+            StoredState.read(Path.of(args[1])).loadInto(store, Instant.now());
         }
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("bare", "127.0.0.1", Integer.parseInt(args[0]));

@@ -49,6 +49,7 @@ public final class BatchopsExtension
     private Fixtures fixtures;
     private String adminToken;
     private Integer journalSize;
+    private Duration deletedJobRetention;
     private int port;
     private boolean resetBeforeEach = true;
     private Path regionsFile;
@@ -111,6 +112,18 @@ public final class BatchopsExtension
     /** How many requests the journal keeps (default: the server's, README "Configuration"). */
     public BatchopsExtension withJournalSize(int size) {
         this.journalSize = size;
+        return this;
+    }
+
+    /**
+     * How long a deleted DRS job is kept ({@code DRS.M05004}) before it is gone ({@code DRS.M05003}),
+     * in whole seconds (default: the server's, an hour). A test can also move the control clock past it.
+     */
+    public BatchopsExtension withDeletedJobRetention(Duration retention) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("a retention is 0 or more: " + retention);
+        }
+        this.deletedJobRetention = retention;
         return this;
     }
 
@@ -182,7 +195,7 @@ public final class BatchopsExtension
         if (remote.isBlank()) {
             int listenOn = port == 0 && regionsFile != null ? regionsPort : port;
             boolean[] fresh = new boolean[1];
-            server = ServerProcess.acquire(new ServerProcess.Options(credentials, listenOn, journalSize, adminToken),
+            server = ServerProcess.acquire(new ServerProcess.Options(credentials, listenOn, journalSize, adminToken, deletedJobRetention),
                     regionsFile != null, fresh, BatchopsControl::prepare);
             batchops = Batchops.connect(server.uri().toString(), server.adminToken(), credentials, principalName);
             if (!fresh[0]) {

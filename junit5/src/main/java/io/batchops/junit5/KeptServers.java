@@ -73,7 +73,8 @@ final class KeptServers {
                 digest.update(credentials.toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(credentials));
             }
-            digest.update(("|" + options.journalSize() + "|" + options.adminToken()).getBytes(StandardCharsets.UTF_8));
+            digest.update(("|" + options.journalSize() + "|" + options.adminToken() + "|" + options.deletedJobRetention())
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + options.credentials() + ": " + e.getMessage(), e);

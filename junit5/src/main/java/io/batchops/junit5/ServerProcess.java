@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  */
 final class ServerProcess {
     /** What a server is started with; servers started alike are interchangeable once reset. */
-    record Options(Path credentials, int port, Integer journalSize, String adminToken) {
+    record Options(Path credentials, int port, Integer journalSize, String adminToken, Duration deletedJobRetention) {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -117,7 +117,7 @@ final class ServerProcess {
         fresh[0] = started.process != null;
         if (keepPort && options.port() == 0) {
             started.options = new Options(options.credentials(), started.uri.getPort(), options.journalSize(),
-                    options.adminToken());
+                    options.adminToken(), options.deletedJobRetention());
         }
         ALL.add(started);
         if (!hookAdded) {
@@ -190,6 +190,9 @@ final class ServerProcess {
         }
         if (options.journalSize() != null) {
             command.addAll(List.of("--journal-size", options.journalSize().toString()));
+        }
+        if (options.deletedJobRetention() != null) {
+            command.addAll(List.of("--deleted-job-retention", Long.toString(options.deletedJobRetention().toSeconds())));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (lease != null) {

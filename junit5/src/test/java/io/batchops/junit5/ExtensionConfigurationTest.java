@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobReq;
+import com.huaweicloud.sdk.drs.v3.model.BatchDeleteJobsRequest;
+import com.huaweicloud.sdk.drs.v3.model.DeleteJobReq;
 import com.huaweicloud.sdk.drs.v3.model.QueryJobsReq;
 import com.huaweicloud.sdk.drs.v3.model.ShowJobListRequest;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksReq;
 import com.huaweicloud.sdk.sms.v3.model.DeleteTasksRequest;
 import com.huaweicloud.sdk.sms.v3.model.ListTasksRequest;
+import io.batchops.client.admin.model.JobStatus;
 import io.batchops.client.admin.model.SourceServerState;
 import io.batchops.client.admin.model.TaskState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The extension's options: a credentials file and the principal to act as, a seed file, an instance field. */
+/**
+ * The extension's options: a credentials file and the principal to act as, a seed file, the retention
+ * of deleted jobs, an instance field.
+ */
 class ExtensionConfigurationTest {
     private static final Path RESOURCES = Path.of("src/test/resources");
     private static final Path SEED = Path.of("../examples/seed.json");
@@ -59,6 +67,26 @@ class ExtensionConfigurationTest {
         @Test
         void andAgain() {
             assertEquals(4, batchops.sms().listTasks(new ListTasksRequest()).getCount());
+        }
+    }
+
+    @Nested
+    class WithNoRetentionOfDeletedJobs {
+        @RegisterExtension
+        static BatchopsExtension batchops = BatchopsExtension.create().withDeletedJobRetention(Duration.ZERO);
+
+        private String delete(String jobId) {
+            var result = batchops.drs().batchDeleteJobs(new BatchDeleteJobsRequest().withBody(new BatchDeleteJobReq()
+                    .withJobs(List.of(new DeleteJobReq().withDeleteType(DeleteJobReq.DeleteTypeEnum.DELETE).withJobId(jobId)))))
+                    .getResults().get(0);
+            return result.getErrorCode() == null ? result.getStatus().toString() : result.getErrorCode();
+        }
+
+        @Test
+        void aDeletedJobIsGoneAtOnce() {
+            batchops.given().job("j", JobStatus.RELEASE_RESOURCE_COMPLETE).load();
+            assertEquals("success", delete("j"));
+            assertEquals("DRS.M05003", delete("j"), "kept for no time: unknown at once, not DRS.M05004");
         }
     }
 

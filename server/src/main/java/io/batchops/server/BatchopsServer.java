@@ -6,6 +6,8 @@ import io.batchops.server.auth.Credentials;
 import io.batchops.server.auth.Identities;
 import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.DrsJobsResource;
+import io.batchops.server.drs.JobExpiry;
+import io.batchops.server.drs.JobRetention;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ApiExceptionMapper;
 import io.batchops.server.errors.ConstraintViolationMapper;
@@ -94,32 +96,40 @@ public final class BatchopsServer implements AutoCloseable {
     private final Store store;
     private final Metrics metrics;
     private final SlowClients slowClients;
+    private final JobExpiry jobExpiry;
     /** Whether the store was opened here (and is closed here), not given by the caller. */
     private boolean ownsStore;
 
-    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients) {
+    private BatchopsServer(HttpServer http, URI uri, Store store, Metrics metrics, SlowClients slowClients, JobExpiry jobExpiry) {
         this.http = http;
         this.uri = uri;
         this.store = store;
         this.metrics = metrics;
         this.slowClients = slowClients;
+        this.jobExpiry = jobExpiry;
+    }
+
+    /** The JAX-RS application, and the DRS jobs' service, whose deleted jobs someone must forget in time. */
+    private record App(ResourceConfig resources, DrsJobService drsJobs) {
     }
 
     /** The JAX-RS application: resources, JSON, validation, authentication and error mappers. */
-    public static ResourceConfig createApp(Store store, Credentials credentials, boolean development, String adminToken,
+    private static App createApp(ServerConfig config, Store store, Credentials credentials, boolean development,
             Journal journal, Metrics metrics) {
         Clock clock = Clock.systemUTC();
         ControlClock controlClock = new ControlClock(clock);
         Identities identities = new Identities(credentials, controlClock);
         MoveClock moveClock = new MoveClock(store.clock());
+        DrsJobService drsJobs = new DrsJobService(store, moveClock,
+                new JobRetention(config.deletedJobRetention(), controlClock.ahead(store.clock())));
         Faults faults = new Faults();
-        return new ResourceConfig()
+        return new App(new ResourceConfig()
                 .register(new SmsTasksResource(new SmsTaskService(store, moveClock)))
                 .register(new SmsSourcesResource(new SmsSourceService(store, moveClock)))
-                .register(new DrsJobsResource(new DrsJobService(store, moveClock)))
+                .register(new DrsJobsResource(drsJobs))
                 .register(new IamResource(new IamService(identities)))
                 .register(new IamTraceIds())
-                .register(new AdminResource(store, moveClock, controlClock))
+                .register(new AdminResource(store, moveClock, controlClock, drsJobs))
                 .register(new FaultsResource(faults))
                 .register(new FaultFeature(faults))
                 .register(new JournalResource(journal))
@@ -136,7 +146,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(BodyLimit.class)
                 .register(QueryValues.class)
                 .register(DateTimeParameters.class)
-                .register(new AuthFeature(identities, clock, adminToken))
+                .register(new AuthFeature(identities, clock, config.adminToken()))
                 .register(ApiExceptionMapper.class)
                 .register(JsonExceptionMapper.class)
                 .register(ConstraintViolationMapper.class)
@@ -144,7 +154,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(UnexpectedExceptionMapper.class)
                 .register(UnavailableMapper.class)
                 .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, true)
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true), drsJobs);
     }
 
     /**
@@ -159,7 +169,8 @@ public final class BatchopsServer implements AutoCloseable {
         Store store = config.store().open();
         try {
             if (fixtures != null) {
-                fixtures.loadInto(store);
+                // The control clock is the machine's at start.
+                fixtures.loadInto(store, store.clock().instant());
             }
             BatchopsServer server = start(config, store, credentials, config.credentials() == null);
             server.ownsStore = true;
@@ -176,8 +187,8 @@ public final class BatchopsServer implements AutoCloseable {
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, false);
         Journal journal = new Journal(config.journalSize());
         Metrics metrics = new Metrics(store, journal);
-        GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                createApp(store, credentials, development, config.adminToken(), journal, metrics));
+        App app = createApp(config, store, credentials, development, journal, metrics);
+        GrizzlyHttpContainer application = ContainerFactory.createContainer(GrizzlyHttpContainer.class, app.resources());
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new SafeHeaders(new HostGuard(config.host(), config.allowedHosts(),
                 new PageRouter(new GatewayGuard(application))), PageRouter.DOCS, PageRouter.CONSOLE), "/");
@@ -203,7 +214,7 @@ public final class BatchopsServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + requested + ": " + e.getMessage(), e);
         }
         URI bound = URI.create("http://" + config.host() + ":" + listener.getPort());
-        return new BatchopsServer(http, bound, store, metrics, slowClients);
+        return new BatchopsServer(http, bound, store, metrics, slowClients, JobExpiry.start(app.drsJobs()));
     }
 
     /** Where the server listens, with the port it really bound. */
@@ -234,6 +245,7 @@ public final class BatchopsServer implements AutoCloseable {
         } catch (ExecutionException e) {
             http.shutdownNow();
         } finally {
+            jobExpiry.close();
             metrics.close();
             slowClients.close();
             if (ownsStore) {

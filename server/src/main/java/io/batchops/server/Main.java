@@ -1,6 +1,7 @@
 package io.batchops.server;
 
 import io.batchops.server.auth.Credentials;
+import io.batchops.server.drs.JobRetention;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.meta.Build;
 import io.batchops.server.store.StoreConfig;
@@ -101,6 +102,13 @@ public final class Main implements Callable<Integer> {
                     + "answered 503 with Retry-After; at least 0.25 (env BATCHOPS_DATABASE_WAIT, default ${DEFAULT-VALUE}).")
     private double databaseWaitSeconds;
 
+    @Option(names = "--deleted-job-retention",
+            defaultValue = "${env:BATCHOPS_DELETED_JOB_RETENTION:-" + JobRetention.DEFAULT_KEEP_SECONDS + "}",
+            description = "Seconds a deleted DRS job is kept (a batch naming it gets DRS.M05004, queries still find it) before "
+                    + "it is gone (DRS.M05003), by the control clock; 0 to " + JobRetention.LONGEST_KEEP_SECONDS
+                    + " (env BATCHOPS_DELETED_JOB_RETENTION, default ${DEFAULT-VALUE}).")
+    private long deletedJobRetentionSeconds;
+
     @Option(names = "--port-file", defaultValue = "${env:BATCHOPS_PORT_FILE}",
             description = "Once listening, write the port here, for whoever started batchops with --port 0 "
                     + "(env BATCHOPS_PORT_FILE).")
@@ -176,7 +184,7 @@ public final class Main implements Callable<Integer> {
         StoreConfig store = new StoreConfig(dataDir, databaseUrl, databaseUser, databasePassword,
                 Duration.ofMillis(Math.round(databaseWaitSeconds * 1000)));
         BatchopsServer server = BatchopsServer.start(new ServerConfig(host, port, credentials, seed, adminToken, journalSize,
-                Duration.ofSeconds(headerTimeoutSeconds), store, allowedHosts));
+                Duration.ofSeconds(headerTimeoutSeconds), store, allowedHosts, Duration.ofSeconds(deletedJobRetentionSeconds)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,5 +1,6 @@
 package io.batchops.server;
 
+import io.batchops.server.drs.JobRetention;
 import io.batchops.server.journal.Journal;
 import io.batchops.server.store.StoreConfig;
 import java.nio.file.Path;
@@ -12,10 +13,11 @@ import java.util.List;
  * {@value #DEVELOPMENT_ADMIN_TOKEN}. {@code journalSize} is how many requests the journal keeps;
  * {@code headerTimeout} how long a client may take to send a request's headers, then its body;
  * {@code store} where the state lives (null: in memory); {@code allowedHosts} the host names served
- * besides addresses, {@code localhost} and {@code host} (see {@link io.batchops.server.gateway.HostGuard}).
+ * besides addresses, {@code localhost} and {@code host} (see {@link io.batchops.server.gateway.HostGuard});
+ * {@code deletedJobRetention} how long a deleted DRS job is kept (null: {@link JobRetention#DEFAULT_KEEP}).
  */
 public record ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize,
-        Duration headerTimeout, StoreConfig store, List<String> allowedHosts) {
+        Duration headerTimeout, StoreConfig store, List<String> allowedHosts, Duration deletedJobRetention) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** How long a client may take to send a request's headers, then its body; zero waits for ever. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
@@ -32,13 +34,18 @@ public record ServerConfig(String host, int port, Path credentials, Path seed, S
 
     public ServerConfig(String host, int port, Path credentials, Path seed, String adminToken, int journalSize,
             Duration headerTimeout) {
-        this(host, port, credentials, seed, adminToken, journalSize, headerTimeout, StoreConfig.IN_MEMORY, List.of());
+        this(host, port, credentials, seed, adminToken, journalSize, headerTimeout, StoreConfig.IN_MEMORY, List.of(), null);
     }
 
     public ServerConfig {
         adminToken = adminToken == null || adminToken.isEmpty() ? DEVELOPMENT_ADMIN_TOKEN : adminToken;
         store = store == null ? StoreConfig.IN_MEMORY : store;
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        deletedJobRetention = deletedJobRetention == null ? JobRetention.DEFAULT_KEEP : deletedJobRetention;
+        if (deletedJobRetention.isNegative() || deletedJobRetention.compareTo(JobRetention.LONGEST_KEEP) > 0) {
+            throw new IllegalArgumentException("--deleted-job-retention must be from 0 to " + JobRetention.LONGEST_KEEP.toSeconds()
+                    + " seconds, not " + deletedJobRetention.toSeconds());
+        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
         }

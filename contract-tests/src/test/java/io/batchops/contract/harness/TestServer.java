@@ -76,16 +76,17 @@ public final class TestServer {
      * default timing of transitions and the control clock, removes every fault rule.
      */
     public static void reset(Object fixtures) {
+        // The clock first: a deleted job loaded without its time of deletion is dated by it.
+        setClock(0);
         expect(204, Wire.to(Contract.ADMIN, "PUT", "/_batchops/state").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
                 .body(fixtures).send(), "replace the state");
         expect(200, Wire.to(Contract.ADMIN, "PUT", "/_batchops/timing").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
                 .body(Map.of("mode", "immediate")).send(), "reset the timing");
         expect(204, Wire.to(Contract.ADMIN, "DELETE", "/_batchops/faults").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
                 .send(), "remove the fault rules");
-        setClock(0);
     }
 
-    /** Runs the control clock, which issued tokens and temporary keys expire by, {@code seconds} ahead. */
+    /** Runs the control clock, which issued tokens, temporary keys and deleted jobs expire by, {@code seconds} ahead. */
     public static void setClock(long seconds) {
         expect(200, Wire.to(Contract.ADMIN, "PUT", "/_batchops/clock").header("X-Batchops-Admin-Token", ADMIN_TOKEN)
                 .body(Map.of("offset_seconds", seconds)).send(), "set the clock");

@@ -8,6 +8,7 @@ import io.batchops.admin.model.JobStatusChange;
 import io.batchops.admin.model.SourceState;
 import io.batchops.admin.model.TaskStateChange;
 import io.batchops.server.auth.AdminOnly;
+import io.batchops.server.drs.DrsJobService;
 import io.batchops.server.drs.DrsJobStatus;
 import io.batchops.server.errors.ApiException;
 import io.batchops.server.errors.ErrorCode;
@@ -29,11 +30,13 @@ public final class AdminResource implements AdminApi {
     private final Store store;
     private final MoveClock moveClock;
     private final ControlClock clock;
+    private final DrsJobService drsJobs;
 
-    public AdminResource(Store store, MoveClock moveClock, ControlClock clock) {
+    public AdminResource(Store store, MoveClock moveClock, ControlClock clock, DrsJobService drsJobs) {
         this.store = store;
         this.moveClock = moveClock;
         this.clock = clock;
+        this.drsJobs = drsJobs;
     }
 
     @Override
@@ -44,11 +47,14 @@ public final class AdminResource implements AdminApi {
     @Override
     public Response setClock(ClockChange change, String adminToken) {
         clock.setOffset(Duration.ofSeconds(change.getOffsetSeconds()));
+        // What the new time has expired is gone now, not at the next round of the expiry.
+        drsJobs.forgetExpired();
         return Response.ok(clock()).build();
     }
 
     private Clock clock() {
-        return new Clock().now(clock.instant().toString()).offsetSeconds(clock.offset().toSeconds());
+        return new Clock().now(clock.instant().toString()).offsetSeconds(clock.offset().toSeconds())
+                .deletedJobRetentionSeconds(drsJobs.retention().keep().toSeconds());
     }
 
     @Override
@@ -67,14 +73,14 @@ public final class AdminResource implements AdminApi {
         // Read whole before anything is forgotten: a document the store refuses changes nothing.
         io.batchops.server.store.StoredState replacement = convert(state, io.batchops.server.store.StoredState.class);
         store.clear();
-        replacement.loadInto(store);
+        replacement.loadInto(store, drsJobs.retention().clock().instant());
         return Response.noContent().build();
     }
 
     @Override
     public Response loadFixtures(Fixtures fixtures, String adminToken) {
         // The control API's schema is the seed file's format: one reader for both.
-        convert(fixtures, io.batchops.server.store.StoredState.class).loadInto(store);
+        convert(fixtures, io.batchops.server.store.StoredState.class).loadInto(store, drsJobs.retention().clock().instant());
         return Response.noContent().build();
     }
 
@@ -105,7 +111,7 @@ public final class AdminResource implements AdminApi {
         store.inProject(projectId, project -> {
             project.put(project.job(jobId)
                     .orElseThrow(() -> ApiException.of(ErrorCode.ADMIN_NOT_FOUND, "Job " + projectId + "/" + jobId))
-                    .withStatus(DrsJobStatus.valueOf(change.getStatus().toString())));
+                    .withStatus(DrsJobStatus.valueOf(change.getStatus().toString()), drsJobs.retention().clock().instant()));
             return null;
         });
         return Response.noContent().build();

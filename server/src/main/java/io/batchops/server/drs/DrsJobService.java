@@ -23,10 +23,22 @@ import java.util.UUID;
 public final class DrsJobService {
     private final DrsStorage store;
     private final MoveClock moveClock;
+    private final JobRetention retention;
 
-    public DrsJobService(DrsStorage store, MoveClock moveClock) {
+    public DrsJobService(DrsStorage store, MoveClock moveClock, JobRetention retention) {
         this.store = store;
         this.moveClock = moveClock;
+        this.retention = retention;
+    }
+
+    /** How long deleted jobs are kept, and by which clock. */
+    public JobRetention retention() {
+        return retention;
+    }
+
+    /** Forgets every deleted job kept its time, read or not, so that what is kept stays bounded; answers how many. */
+    public long forgetExpired() {
+        return store.removeJobsDeletedBy(retention.cutoffMillis(retention.now()));
     }
 
     /** What a listing matches, and how it is sorted; null fields match everything. */
@@ -129,7 +141,7 @@ public final class DrsJobService {
         caller.require(Action.DRS_JOB_LIST, resource(projectId));
         List<String> asked = pageOf(jobIds, page, perPage);
         return store.inProject(projectId, project -> {
-            Map<String, Job> current = new HashMap<>(project.jobsNamed(asked));
+            Map<String, Job> current = kept(project, project.jobsNamed(asked));
             Set<String> read = new HashSet<>();
             return asked.stream().map(id -> Optional.ofNullable(current.get(id))
                     .map(job -> read.add(id) ? current.compute(id, (same, unread) -> observed(project, unread)) : job)
@@ -149,7 +161,7 @@ public final class DrsJobService {
         List<String> jobIds = commands.stream().map(JobCommand::jobId).toList();
         return store.onJobs(projectId, jobIds, project -> {
             // The batch's jobs in one read, then kept as each command leaves them.
-            Map<String, Job> current = new HashMap<>(project.jobsNamed(jobIds));
+            Map<String, Job> current = kept(project, project.jobsNamed(jobIds));
             Set<String> read = new HashSet<>((int) (commands.size() / 0.75f) + 1);
             List<JobOutcome> outcomes = new ArrayList<>(commands.size());
             for (JobCommand command : commands) {
@@ -176,10 +188,27 @@ public final class DrsJobService {
         if (refusal.isPresent()) {
             return JobOutcome.failed(command.jobId(), refusal.get());
         }
-        Job next = command.operation().applyTo(job, command, moveClock.now());
+        Job next = command.operation().applyTo(job, command, moveClock.now(), retention.now());
         project.put(next);
         current.put(next.id(), next);
         return JobOutcome.succeeded(command.jobId());
+    }
+
+    /**
+     * Those of {@code found} that are still kept, in a map the caller may change; the deleted ones
+     * kept their time are forgotten here, so that no later read finds them either.
+     */
+    private Map<String, Job> kept(DrsProject project, Map<String, Job> found) {
+        Map<String, Job> kept = new HashMap<>(found);
+        Instant now = retention.now();
+        kept.values().removeIf(job -> {
+            boolean gone = retention.gone(job, now);
+            if (gone) {
+                project.remove(job.id());
+            }
+            return gone;
+        });
+        return kept;
     }
 
     /** The job as this read finds it, kept so that the read counts. */

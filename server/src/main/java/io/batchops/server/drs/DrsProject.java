@@ -30,4 +30,7 @@ public interface DrsProject {
     }
 
     void put(Job job);
+
+    /** Forgets the job, if the project has it. */
+    void remove(String id);
 }

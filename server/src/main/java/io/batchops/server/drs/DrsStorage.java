@@ -19,6 +19,13 @@ public interface DrsStorage {
         return inProject(projectId, work);
     }
 
+    /**
+     * Forgets every project's jobs whose {@link Job#deleteTime} is at or before {@code epochMillis},
+     * each project's in units of work that other units on it wait for or that wait for them; answers
+     * how many were forgotten.
+     */
+    long removeJobsDeletedBy(long epochMillis);
+
     /** The time moves under way are measured by: the database's, where several instances share one. */
     Clock clock();
 }

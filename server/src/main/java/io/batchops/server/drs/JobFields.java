@@ -11,6 +11,8 @@ public final class JobFields {
     public static final Field<Job> ENGINE_TYPE = new Field<>("engine_type", Job::engineType);
     public static final Field<Job> NET_TYPE = new Field<>("net_type", Job::netType);
     public static final Field<Job> CREATE_TIME = new Field<>("create_time", Job::createTime);
+    /** Not matched or sorted on: a database store finds by it the deleted jobs kept their time. */
+    public static final Field<Job> DELETE_TIME = new Field<>("delete_time", Job::deleteTime);
 
     private JobFields() {
     }

@@ -65,10 +65,14 @@ public enum JobOperation {
         return refuse(ErrorCode.DRS_STATUS_NOT_ALLOWED, status);
     }
 
-    /** {@code job} after {@code command}, begun at {@code now}; only called when {@link #refusal} found nothing. */
-    Job applyTo(Job job, JobCommand command, Instant now) {
+    /**
+     * {@code job} after {@code command}, begun at {@code now} (by the moves' clock; a deletion is
+     * dated {@code controlNow}, by the clock deleted jobs expire by); only called when
+     * {@link #refusal} found nothing.
+     */
+    Job applyTo(Job job, JobCommand command, Instant now, Instant controlNow) {
         return switch (this) {
-            case DELETE -> job.withStatus(DrsJobStatus.DELETED);
+            case DELETE -> job.deleted(controlNow);
             case PAUSE -> job.withStatus(DrsJobStatus.PAUSING);
             case START -> command.startAt() != null && command.startAt().isAfter(now)
                     ? job.withStatus(DrsJobStatus.WAITING_FOR_START)

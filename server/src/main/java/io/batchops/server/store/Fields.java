@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The fields a database store keeps in columns of their own beside each record's JSON (which holds
- * them too), for listings to match and sort on, and for counting records by state. States are stored and compared by their names.
+ * them too), for listings to match and sort on, for counting records by state, and for forgetting deleted jobs. States are stored and compared by their names.
  */
 final class Fields {
     /** The columns a database store writes beside each task's JSON (its id has one already). */
@@ -20,7 +20,7 @@ final class Fields {
     static final List<Field<MigrationSource>> SOURCE_COLUMNS = List.of(SourceFields.STATE);
     /** The columns a database store writes beside each job's JSON. */
     static final List<Field<Job>> JOB_COLUMNS = List.of(JobFields.STATUS, JobFields.NAME, JobFields.DB_USE_TYPE,
-            JobFields.ENGINE_TYPE, JobFields.NET_TYPE, JobFields.CREATE_TIME);
+            JobFields.ENGINE_TYPE, JobFields.NET_TYPE, JobFields.CREATE_TIME, JobFields.DELETE_TIME);
 
     private Fields() {
     }

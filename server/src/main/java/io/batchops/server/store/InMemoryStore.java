@@ -33,6 +33,19 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public long removeJobsDeletedBy(long epochMillis) {
+        long removed = 0;
+        for (ProjectData project : projects.values()) {
+            removed += project.locked(() -> {
+                int before = project.jobs.size();
+                project.jobs.values().removeIf(job -> job.deleteTime() != null && job.deleteTime() <= epochMillis);
+                return (long) (before - project.jobs.size());
+            });
+        }
+        return removed;
+    }
+
+    @Override
     public void clear() {
         accounts.clear();
         projects.clear();
@@ -142,6 +155,11 @@ public final class InMemoryStore implements Store {
         @Override
         public void put(Job job) {
             jobs.put(job.id(), job);
+        }
+
+        @Override
+        public void remove(String id) {
+            jobs.remove(id);
         }
     }
 }

@@ -30,8 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -72,6 +74,9 @@ public final class JdbcStore implements Store {
     private final Set<String> knownTenants = ConcurrentHashMap.newKeySet();
 
     private final Availability availability;
+
+    /** Rows {@link #removeJobsDeletedBy} removes in one transaction. */
+    private static final int REMOVED_AT_ONCE = 1000;
 
     /** The free space an embedded database needs to be called serving again after a write failed. */
     private static final long EMBEDDED_FREE_BYTES = 1024 * 1024;
@@ -145,7 +150,7 @@ public final class JdbcStore implements Store {
             throw new IllegalStateException("cannot open the database of " + what + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new ListingColumns(), new SourceStateColumn()).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new ListingColumns(), new SourceStateColumn(), new DeleteTimeColumn()).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new IllegalStateException("cannot bring the database of " + what + " up to date: " + rootMessage(e), e);
@@ -305,6 +310,38 @@ public final class JdbcStore implements Store {
         }));
     }
 
+    /**
+     * In transactions of up to {@link #REMOVED_AT_ONCE} rows, so that none holds many row locks or a
+     * long log. Without the tenants' locks: the rows it takes are no unit's to change (a DELETED job
+     * changes no more), and a unit that read one before it went answers as if it had come first.
+     */
+    @Override
+    public long removeJobsDeletedBy(long epochMillis) {
+        return availability.serve(() -> {
+            long removed = 0;
+            int batch;
+            do {
+                // Found by the index, then removed by key: H2 plans a DELETE over an IN subquery as a scan per row.
+                batch = jdbi.inTransaction(handle -> {
+                    List<Map.Entry<String, String>> expired = handle.createQuery("SELECT project_id, id FROM drs_jobs "
+                                    + "WHERE delete_time <= :cutoff ORDER BY delete_time LIMIT " + REMOVED_AT_ONCE)
+                            .bind("cutoff", epochMillis)
+                            .map((row, context) -> Map.entry(row.getString("project_id"), row.getString("id"))).list();
+                    if (expired.isEmpty()) {
+                        return 0;
+                    }
+                    PreparedBatch deletes = handle.prepareBatch("DELETE FROM drs_jobs WHERE project_id = :project AND id = :id "
+                            + "AND delete_time <= :cutoff");
+                    expired.forEach(key -> deletes.bind("project", key.getKey()).bind("id", key.getValue())
+                            .bind("cutoff", epochMillis).add());
+                    return IntStream.of(deletes.execute()).sum();
+                });
+                removed += batch;
+            } while (batch > 0);
+            return removed;
+        });
+    }
+
     @Override
     public StoredState snapshot() {
         // One consistent view of all three tables; tenants by id as Java orders strings (a database's
@@ -451,6 +488,11 @@ public final class JdbcStore implements Store {
         @Override
         public void put(Job job) {
             jobs.put(job);
+        }
+
+        @Override
+        public void remove(String id) {
+            jobs.remove(id);
         }
 
         @Override

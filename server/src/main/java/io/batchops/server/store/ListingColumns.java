@@ -1,9 +1,11 @@
 package io.batchops.server.store;
 
 import io.batchops.server.drs.Job;
+import io.batchops.server.drs.JobFields;
 import io.batchops.server.json.Json;
 import io.batchops.server.listing.Listing;
 import io.batchops.server.sms.MigrationTask;
+import io.batchops.server.sms.TaskFields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +35,15 @@ final class ListingColumns extends StoreMigration {
             new Column("drs_jobs", "net_type", "VARCHAR"),
             new Column("drs_jobs", "create_time", "BIGINT"));
 
+    /**
+     * The fields as this migration made them columns: the schema of version 2, which later
+     * migrations build on, so not {@link Fields}' lists, which grow with them.
+     */
+    private static final List<Listing.Field<MigrationTask>> TASK_FIELDS = List.of(TaskFields.STATE, TaskFields.NAME,
+            TaskFields.SOURCE);
+    private static final List<Listing.Field<Job>> JOB_FIELDS = List.of(JobFields.STATUS, JobFields.NAME,
+            JobFields.DB_USE_TYPE, JobFields.ENGINE_TYPE, JobFields.NET_TYPE, JobFields.CREATE_TIME);
+
     ListingColumns() {
         super("2", "listing columns");
     }
@@ -48,8 +59,8 @@ final class ListingColumns extends StoreMigration {
             }
             statement.execute("CREATE INDEX drs_jobs_by_create_time ON drs_jobs (project_id, create_time)");
         }
-        fill(connection, "sms_tasks", "domain_id", MigrationTask.class, Fields.TASK_COLUMNS);
-        fill(connection, "drs_jobs", "project_id", Job.class, Fields.JOB_COLUMNS);
+        fill(connection, "sms_tasks", "domain_id", MigrationTask.class, TASK_FIELDS);
+        fill(connection, "drs_jobs", "project_id", Job.class, JOB_FIELDS);
     }
 
     /** Sets each row's {@code fields} columns from its record's JSON. */

@@ -11,6 +11,7 @@ import io.batchops.server.sms.MigrationSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,9 +57,10 @@ public record StoredState(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs
 
     /**
      * Adds these fixtures to {@code store}, replacing entries with the same owner and id: one unit of
-     * work per tenant (a database store's transaction), records in the file's order.
+     * work per tenant (a database store's transaction), records in the file's order. A deleted job
+     * given without its time of deletion was deleted {@code now}, by the control clock.
      */
-    public void loadInto(Store store) {
+    public void loadInto(Store store, Instant now) {
         Map<String, List<MigrationSource>> sources = byOwner(sms.sources(), MigrationSource::domainId);
         Map<String, List<MigrationTask>> tasks = byOwner(sms.tasks(), MigrationTask::domainId);
         Set<String> accounts = new LinkedHashSet<>(sources.keySet());
@@ -69,7 +71,7 @@ public record StoredState(@JsonProperty("sms") Sms sms, @JsonProperty("drs") Drs
             return null;
         }));
         byOwner(drs.jobs(), Job::projectId).forEach((projectId, jobs) -> store.inProject(projectId, project -> {
-            jobs.forEach(project::put);
+            jobs.forEach(job -> project.put(job.loadedAt(now)));
             return null;
         }));
     }

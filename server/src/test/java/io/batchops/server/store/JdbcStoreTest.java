@@ -248,4 +248,33 @@ class JdbcStoreTest {
             assertEquals("t2", failed.records().get(0).id());
         }
     }
+
+    /** A data dir of version 3: its deleted jobs, which recorded no time, are dated at the upgrade and kept from then. */
+    @Test
+    void aDatabaseOfTheThirdSchemaDatesItsDeletedJobs() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("batchops");
+        Flyway.configure().dataSource(url, "batchops", "").locations("classpath:io/batchops/server/store/migrations")
+                .javaMigrations(new ListingColumns(), new SourceStateColumn()).target("3").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "batchops", "");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO drs_jobs (project_id, id, record, status) VALUES (?, ?, ?, ?)")) {
+            for (String[] job : new String[][] {{"gone", "DELETED"}, {"live", "CONFIGURATION"}}) {
+                insert.setString(1, PROJECT);
+                insert.setString(2, job[0]);
+                insert.setString(3, "{\"id\":\"" + job[0] + "\",\"project_id\":\"" + PROJECT + "\",\"status\":\"" + job[1] + "\"}");
+                insert.setString(4, job[1]);
+                insert.executeUpdate();
+            }
+        }
+        long before = System.currentTimeMillis();
+        try (Store store = StoreConfig.embedded(dataDir).open()) {
+            long after = System.currentTimeMillis();
+            Job gone = store.inProject(PROJECT, project -> project.job("gone")).orElseThrow();
+            assertTrue(gone.deleteTime() >= before && gone.deleteTime() <= after, "dated at the upgrade: " + gone.deleteTime());
+            assertEquals(null, store.inProject(PROJECT, project -> project.job("live")).orElseThrow().deleteTime());
+            assertEquals(0, store.removeJobsDeletedBy(before - 1), "kept from the upgrade on");
+            assertEquals(1, store.removeJobsDeletedBy(after), "found by its column");
+            assertEquals(List.of("live"), store.inProject(PROJECT, project -> project.allJobs().stream().map(Job::id).toList()));
+        }
+    }
 }

@@ -44,7 +44,7 @@ class ListingTest {
             String name = NAMES.get(i % NAMES.size());
             jobs.add(new Job("job-" + i, project, name, statuses[i % statuses.length], null, JobRole.STANDALONE, false,
                     null, i % 4 == 0 ? "sync" : "migration", i % 3 == 0 ? "postgresql" : "mysql", null,
-                    i % 2 == 0 ? "vpc" : "eip", null, 1_700_000_000_000L + (i % 7) * 1000, null));
+                    i % 2 == 0 ? "vpc" : "eip", null, 1_700_000_000_000L + (i % 7) * 1000, null, null));
         }
         return jobs;
     }
