@@ -143,7 +143,7 @@ public final class BatchopsServer implements AutoCloseable {
                 .register(Validation.class)
                 .register(FastValidation.class)
                 .register(RequestIds.class)
-                .register(BodyLimit.class)
+                .register(new BodyLimit(config.headerTimeout()))
                 .register(QueryValues.class)
                 .register(DateTimeParameters.class)
                 .register(new AuthFeature(identities, clock, config.adminToken()))

@@ -32,8 +32,8 @@ class DeletedJobsExpireIT {
     private static final String PROJECT = "054ba152d480d55b2f5dc0069e7ddef0";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern DELETED = Pattern.compile("(?m)^batchops_drs_jobs\\{state=\"DELETED\"} (\\S+)$");
-    private static final int LOADED_DELETED = 10_000;
-    private static final int DELETED_BY_API = 1_000;
+    private static final int LOADED_DELETED = 4_000;
+    private static final int DELETED_BY_API = 500;
 
     private static HttpResponse<String> send(RealJar server, String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path)).timeout(Duration.ofSeconds(60))
@@ -52,7 +52,7 @@ class DeletedJobsExpireIT {
 
     @Test
     void deletedJobsLeaveTheStoreUnreadOnceKeptTheirTime(@TempDir Path dataDir) throws Exception {
-        try (RealJar server = RealJar.start(List.of(), "--data-dir", dataDir.toString(), "--deleted-job-retention", "5")) {
+        try (RealJar server = RealJar.start(List.of(), "--data-dir", dataDir.toString(), "--deleted-job-retention", "6")) {
             ObjectNode fixtures = Exchange.MAPPER.createObjectNode();
             ArrayNode jobs = fixtures.putObject("drs").putArray("jobs");
             jobs.addObject().put("id", "live").put("project_id", PROJECT).put("status", "CONFIGURATION");

@@ -85,6 +85,24 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * A body asked for with {@code 100 Continue} is read as it comes (on a worker); one that never
+     * comes is the client's 408, like any late body, not the server's 500.
+     */
+    @Test
+    void aBodyThatNeverFollowsContinueIsAnswered408() throws Exception {
+        try (RealJar jar = RealJar.start(List.of(), "--header-timeout", Integer.toString(TIMEOUT_SECONDS));
+                Socket socket = new Socket("127.0.0.1", jar.port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(DELETE.replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"error_code\":\"APIGW.0203\""), answer);
+            assertTrue(jar.output().stream().noneMatch(line -> line.contains("Unexpected failure")), String.join("\n", jar.output()));
+        }
+    }
+
     /** Bodies on their way hold connections, not the worker threads (there are a few): others are served meanwhile. */
     @Test
     void slowBodiesDoNotDelayOtherRequests() throws Exception {

@@ -1,5 +1,6 @@
 package io.batchops.server.errors;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A request body that is not JSON, or not JSON of the contract's shape. */
+/** A request body that is not JSON, or not JSON of the contract's shape; or, the server's own fault, an answer Jackson cannot write. */
 public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingException> {
     /**
      * Jackson names a missing required property, and tells a duplicate field from other syntax errors,
@@ -31,7 +33,23 @@ public final class JsonExceptionMapper extends ErrorResponses<JsonProcessingExce
 
     @Override
     protected ApiException translate(JsonProcessingException failure, Family family, ContainerRequestContext request) {
+        if (serversOwn(failure)) {
+            return UnexpectedExceptionMapper.internalError(failure, family, request);
+        }
         return describe(failure, family);
+    }
+
+    /**
+     * Whether the failure is the server's, not the body's: an answer that cannot be written, or a type
+     * Jackson cannot handle at all. Those are bugs (500 with a logged reference), not bad input.
+     */
+    static boolean serversOwn(JsonProcessingException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidDefinitionException || cause instanceof JsonGenerationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What is wrong with a JSON document, as {@code family}'s bad-input error: where (its JSON path) and what was expected. */

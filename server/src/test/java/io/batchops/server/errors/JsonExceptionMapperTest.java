@@ -59,4 +59,18 @@ class JsonExceptionMapperTest {
         return new JsonBodyReader().readFrom((Class) type, type, new Annotation[0], MediaType.APPLICATION_JSON_TYPE, null,
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** An answer Jackson cannot write is the server's bug, never the client's bad input. */
+    @org.junit.jupiter.api.Test
+    void anAnswerThatCannotBeWrittenIsTheServersFault() throws Exception {
+        JsonProcessingException written = assertThrows(JsonProcessingException.class,
+                () -> io.batchops.server.json.Json.MAPPER.writeValueAsString(new Unwritable()));
+        assertTrue(JsonExceptionMapper.serversOwn(written), written.toString());
+        JsonProcessingException read = assertThrows(JsonProcessingException.class, () -> read(BatchDeleteJobReq.class, "{jobs"));
+        assertTrue(!JsonExceptionMapper.serversOwn(read), "a body that is not JSON is the client's");
+    }
+
+    /** No property Jackson can see: it refuses to write one. */
+    private static final class Unwritable {
+    }
 }
