@@ -126,9 +126,19 @@ public final class Exchange {
     }
 
     /** Closes the connection without an answer (a fault): the response is never written. */
+    /** Marks the request to go unanswered; {@link #closeIfDropped} closes its connection once it is recorded. */
     public void dropConnection() {
         dropped = true;
-        dropConnection.run();
+    }
+
+    /**
+     * Closes the connection of a request marked dropped: after its journal entry is recorded, so that a
+     * client that sees the connection drop finds the request in the journal at once.
+     */
+    public void closeIfDropped() {
+        if (dropped) {
+            dropConnection.run();
+        }
     }
 
     public boolean dropped() {

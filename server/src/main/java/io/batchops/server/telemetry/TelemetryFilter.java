@@ -34,6 +34,7 @@ public final class TelemetryFilter implements ContainerResponseFilter {
             journal.record(entry);
             RequestLog.service(entry);
             metrics.request(entry.operation(), entry.status(), exchange.latencyNanos(), entry.fault());
+            exchange.closeIfDropped();
             return;
         }
         long nanos = exchange.latencyNanos();
@@ -43,5 +44,6 @@ public final class TelemetryFilter implements ContainerResponseFilter {
         boolean quiet = control && "GET".equals(request.getMethod()) || path.startsWith(SPECS);
         RequestLog.other(exchange.id(), request.getMethod(), path, response.getStatus(), nanos, quiet);
         metrics.request(control ? "control" : "none", response.getStatus(), nanos, null);
+        exchange.closeIfDropped();
     }
 }
