@@ -104,7 +104,7 @@ class DeletedJobsTest {
     }
 
     @Test
-    void aJobReadAfterItsTimeIsGoneWhenReadAndTheRestStay() {
+    void eachDeletedJobIsKeptFromItsOwnDeletion() {
         Seed.empty().job("old", ALICE_PROJECT, JobStatus.RELEASE_RESOURCE_COMPLETE)
                 .job("young", ALICE_PROJECT, JobStatus.CREATE_FAILED).load();
         assertEquals("success", delete("old"));
